@@ -1,0 +1,37 @@
+# The library: build/libsafepoll.a and build/libsafepoll.so.$(SOVERSION).
+
+LIB_SRCS := $(wildcard src/*.c)
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)
+LIB_A := $(BUILD)/libsafepoll.a
+LIB_SO := $(BUILD)/libsafepoll.so.$(VERSION)
+ALL_TARGETS += $(LIB_A) $(LIB_SO) $(BUILD)/libsafepoll.so $(BUILD)/safepoll.pc
+
+## make            build build/libsafepoll.a and build/libsafepoll.so
+$(BUILD)/obj/%.o: src/%.c src/*.h src/safepoll.acsl | $(BUILD)/obj
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/pic/%.o: src/%.c src/*.h src/safepoll.acsl | $(BUILD)/pic
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(LIB_A): $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+# Only the names of safepoll.h are exported (mk/safepoll.map).
+$(LIB_SO): $(LIB_PIC_OBJS) mk/safepoll.map
+	$(CC) -shared -Wl,-soname,libsafepoll.so.$(SOVERSION) \
+		-Wl,--version-script=mk/safepoll.map $(ALL_LDFLAGS) \
+		$(LIB_PIC_OBJS) -o $@
+
+$(BUILD)/libsafepoll.so: $(LIB_SO)
+	ln -sf libsafepoll.so.$(VERSION) $@
+	ln -sf libsafepoll.so.$(VERSION) $(BUILD)/libsafepoll.so.$(SOVERSION)
+
+$(BUILD)/safepoll.pc: mk/safepoll.pc.in Makefile
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		$< > $@
+
+$(BUILD)/obj $(BUILD)/pic:
+	mkdir -p $@

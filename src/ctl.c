@@ -1,0 +1,117 @@
+/* Registration: add, modify, delete and close, each one epoll_ctl call
+ * whose answer is the kernel's, with the table following what the kernel
+ * did. */
+#include <errno.h>
+#include <unistd.h>
+
+#include "table.h"
+
+/*@
+  requires valid: Instance(sp);
+  requires event: \valid(ev);
+  requires apart: \separated(ev, sp, sp->regs + (0 .. sp->capacity - 1));
+  assigns *ev;
+  ensures result: \result == 0 || \result < 0;
+*/
+static int ctl(const struct safepoll *sp, int op, int fd, uint32_t events,
+	       uint64_t token, struct epoll_event *ev)
+{
+	ev->events = events;
+	ev->data.u64 = token;
+	if (epoll_ctl(sp->epfd, op, fd, ev) < 0)
+		return -errno;
+	return 0;
+}
+
+/* These answers say that fd no longer names the file whose registration
+ * the table holds for it: the number was closed, or reused by a file that
+ * is not registered or cannot be. */
+static int record_is_stale(int rc)
+{
+	return rc == -ENOENT || rc == -EBADF || rc == -EPERM;
+}
+
+int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
+{
+	struct epoll_event ev;
+	uint32_t old;
+	int rc;
+
+	if (!sp)
+		return -EFAULT;
+	if ((events & ~(uint32_t)SAFEPOLL_EVENTS) != 0)
+		return -EINVAL;
+	if (sp->free_head == SP_NIL)
+		return -ENOSPC;
+	rc = ctl(sp, EPOLL_CTL_ADD, fd, events,
+		 sp_token(sp, sp->free_head), &ev);
+	if (rc < 0)
+		return rc;
+	/* The kernel took a new (file, fd) pair, so a record still held for
+	 * this number is of a file closed behind safepoll's back.  The
+	 * kernel may still hold that registration (a dup keeps its file
+	 * alive): releasing the record makes its events dead.  It is
+	 * released after the take, which must get the slot whose token the
+	 * kernel now holds. */
+	old = sp_lookup(sp, fd);
+	sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
+	if (old != SP_NIL)
+		sp_release(sp, old);
+	return 0;
+}
+
+int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
+{
+	struct epoll_event ev;
+	uint32_t slot;
+	int rc;
+
+	if (!sp)
+		return -EFAULT;
+	if ((events & ~(uint32_t)SAFEPOLL_EVENTS) != 0)
+		return -EINVAL;
+	slot = sp_lookup(sp, fd);
+	/* Without a record the kernel can still hold a registration for fd
+	 * (one whose record was released as stale, when the same file came
+	 * back at that number): it gets a token that is never live. */
+	rc = ctl(sp, EPOLL_CTL_MOD, fd, events,
+		 slot == SP_NIL ? SP_DEAD_TOKEN : sp_token(sp, slot), &ev);
+	if (slot == SP_NIL)
+		return rc;
+	if (rc == 0) {
+		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
+		sp->regs[slot].udata = udata;
+	} else if (record_is_stale(rc)) {
+		sp_release(sp, slot);
+	}
+	return rc;
+}
+
+int safepoll_del(struct safepoll *sp, int fd)
+{
+	struct epoll_event ev;
+	uint32_t slot;
+	int rc;
+
+	if (!sp)
+		return -EFAULT;
+	slot = sp_lookup(sp, fd);
+	/* Kernels before 2.6.9 wanted an event even for a delete; one is
+	 * passed so that ev is never left uninitialised. */
+	rc = ctl(sp, EPOLL_CTL_DEL, fd, 0, 0, &ev);
+	if (slot != SP_NIL && (rc == 0 || record_is_stale(rc)))
+		sp_release(sp, slot);
+	return rc;
+}
+
+int safepoll_close(struct safepoll *sp, int fd)
+{
+	int rc = safepoll_del(sp, fd);
+
+	if (rc < 0 && rc != -ENOENT && rc != -EPERM)
+		return rc;
+	/* Linux frees the number even when close reports an error. */
+	if (close(fd) < 0)
+		return -errno;
+	return 0;
+}

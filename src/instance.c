@@ -1,0 +1,138 @@
+/* Making and ending an instance.  The only allocation in safepoll is in
+ * safepoll_new, and it happens once. */
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "table.h"
+
+/* The largest power of two not above capacity: as many chains as that
+ * keeps every chain at two slots or fewer on average. */
+static uint32_t chain_count(uint32_t capacity)
+{
+	uint32_t n = 1;
+
+	/*@
+	  loop invariant bound: 1 <= n <= capacity;
+	  loop assigns n;
+	  loop variant capacity - n;
+	*/
+	while (n <= capacity / 2)
+		n *= 2;
+	return n;
+}
+
+int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
+		  uint32_t capacity, struct epoll_event *batch,
+		  uint32_t batch_cap, uint32_t flags)
+{
+	int epfd;
+
+	if (!sp || !regs || !batch)
+		return -EFAULT;
+	if (capacity == 0 || capacity > SAFEPOLL_CAPACITY_MAX ||
+	    batch_cap == 0 || batch_cap > SAFEPOLL_BATCH_MAX ||
+	    (flags & ~SAFEPOLL_EINTR) != 0)
+		return -EINVAL;
+	epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (epfd < 0)
+		return -errno;
+
+	/*@
+	  loop invariant range: 0 <= i <= capacity;
+	  loop assigns i, regs[0 .. capacity - 1];
+	  loop variant capacity - i;
+	*/
+	for (uint32_t i = 0; i < capacity; i++) {
+		regs[i].udata = 0;
+		regs[i].fd = -1;
+		regs[i].events = 0;
+		regs[i].gen = 0;
+		regs[i].next = i + 1 < capacity ? i + 1 : SP_NIL;
+		regs[i].head = SP_NIL;
+		regs[i].mark = 0;
+	}
+	sp->epfd = epfd;
+	sp->flags = flags;
+	sp->capacity = capacity;
+	sp->hash_mask = chain_count(capacity) - 1;
+	sp->free_head = 0;
+	sp->live = 0;
+	sp->batch_cap = batch_cap;
+	sp->batch_len = 0;
+	sp->batch_pos = 0;
+	sp->allocated = 0;
+	sp->dropped = 0;
+	sp->regs = regs;
+	sp->batch = batch;
+	return 0;
+}
+
+/* One block: the instance, then its slots, then its batch; each part is
+ * aligned for what it holds because the parts before it are multiples of
+ * 8 bytes (struct safepoll_reg is 32, struct safepoll a multiple of 8). */
+int safepoll_new(struct safepoll **out, uint32_t capacity,
+		 uint32_t batch_cap, uint32_t flags)
+{
+	struct safepoll *sp;
+	size_t size;
+	int rc;
+
+	if (!out)
+		return -EFAULT;
+	*out = 0;
+	if (capacity == 0 || capacity > SAFEPOLL_CAPACITY_MAX ||
+	    batch_cap == 0 || batch_cap > SAFEPOLL_BATCH_MAX)
+		return -EINVAL;
+	/* At most 2^24 * 32 + 2^16 * 12 bytes: no overflow in size_t. */
+	size = sizeof *sp + (size_t)capacity * sizeof(struct safepoll_reg) +
+	       (size_t)batch_cap * sizeof(struct epoll_event);
+	sp = malloc(size);
+	if (!sp)
+		return -ENOMEM;
+	struct safepoll_reg *regs = (struct safepoll_reg *)(sp + 1);
+	rc = safepoll_init(sp, regs, capacity,
+			   (struct epoll_event *)(regs + capacity), batch_cap,
+			   flags);
+	if (rc < 0) {
+		free(sp);
+		return rc;
+	}
+	sp->allocated = 1;
+	*out = sp;
+	return 0;
+}
+
+int safepoll_fini(struct safepoll *sp)
+{
+	if (!sp)
+		return -EFAULT;
+	/* Linux releases the descriptor even when close fails (EINTR
+	 * included), so it is never closed twice. */
+	int rc = close(sp->epfd);
+	sp->epfd = -1;
+	sp->batch_len = 0;
+	sp->batch_pos = 0;
+	return rc < 0 ? -errno : 0;
+}
+
+int safepoll_free(struct safepoll *sp)
+{
+	if (!sp)
+		return 0;
+	if (!sp->allocated)
+		return -EINVAL;
+	int rc = safepoll_fini(sp);
+	free(sp);
+	return rc;
+}
+
+uint64_t safepoll_dropped(const struct safepoll *sp)
+{
+	return sp->dropped;
+}
+
+int safepoll_fd(const struct safepoll *sp)
+{
+	return sp->epfd;
+}

@@ -1,0 +1,292 @@
+/* safepoll: Linux epoll that an event loop cannot misuse.
+ *
+ * An instance owns one epoll descriptor and a registration table of fixed
+ * capacity.  Every registration carries a token in epoll_data.u64: its
+ * slot and the slot's generation.  A slot's generation grows each time the
+ * slot is released, so an event whose registration was deleted, or
+ * replaced after its fd was closed behind safepoll's back, carries a dead
+ * token: it is dropped and counted, never handed out.
+ *
+ * The kernel decides.  safepoll refuses on its own only what the kernel
+ * would accept but safepoll cannot honour (event bits it does not know,
+ * a full table); everything else goes to the kernel, and its answer comes
+ * back unchanged, so an operation through safepoll gives the result the
+ * raw call gives.  Errors are negative errno values; nothing here reads or
+ * leaves errno for the caller, allocates after creation, aborts or prints.
+ *
+ * Threads: an instance belongs to one thread at a time.
+ *
+ * The dup/fork trap: the kernel keeps a registration for as long as its
+ * open file lives, not its fd number.  If a registered fd is closed while a
+ * dup of it (or a forked child's copy) stays open, the registration stays
+ * and keeps reporting events under the closed number.  Close registered
+ * fds with safepoll_close(), which deletes the registration first.  When a
+ * number closed behind safepoll's back is reused and registered again, the
+ * old registration's events are dropped from then on.
+ *
+ * Each function below is specified by its ACSL contract (checked by
+ * `make prove`); the logic it uses is in safepoll.acsl.
+ */
+#ifndef SAFEPOLL_H
+#define SAFEPOLL_H
+
+#include <stdint.h>
+#include <sys/epoll.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Registrations an instance can hold, and events one wait can fetch. */
+#define SAFEPOLL_CAPACITY_MAX (1u << 24)
+#define SAFEPOLL_BATCH_MAX (1u << 16)
+
+/* Instance flag: return -EINTR when a signal interrupts a wait, instead of
+ * waiting again for the time left. */
+#define SAFEPOLL_EINTR 1u
+
+/* The event bits safepoll knows; any other bit is refused with -EINVAL. */
+#define SAFEPOLL_EVENTS                                                       \
+	(EPOLLIN | EPOLLPRI | EPOLLOUT | EPOLLERR | EPOLLHUP | EPOLLRDNORM |   \
+	 EPOLLRDBAND | EPOLLWRNORM | EPOLLWRBAND | EPOLLMSG | EPOLLRDHUP |     \
+	 EPOLLEXCLUSIVE | EPOLLWAKEUP | EPOLLONESHOT | EPOLLET)
+
+/* One slot of the registration table (32 bytes).  Private: read it only
+ * through the functions below. */
+struct safepoll_reg {
+	void *udata;
+	int32_t fd;      /* -1 while the slot holds no registration */
+	uint32_t events; /* the mask the kernel holds, EPOLLERR|EPOLLHUP added */
+	uint32_t gen;    /* grows at every release; the token's upper half */
+	uint32_t next;   /* next slot in this fd's chain, or in the free list */
+	uint32_t head;   /* first slot of chain number <this slot's index> */
+	uint32_t mark;   /* scratch of safepoll_check */
+};
+
+/* An instance.  Private fields; its size is public so that it can live in
+ * caller-provided storage. */
+struct safepoll {
+	int epfd;
+	uint32_t flags;
+	uint32_t capacity;
+	uint32_t hash_mask; /* chains: hash_mask + 1, a power of two */
+	uint32_t free_head;
+	uint32_t live;
+	uint32_t batch_cap;
+	uint32_t batch_len;
+	uint32_t batch_pos;
+	uint32_t allocated;
+	uint64_t dropped;
+	struct safepoll_reg *regs;
+	struct epoll_event *batch;
+};
+
+/* What the caller is handed for one event. */
+struct safepoll_event {
+	void *udata;
+	int fd;
+	uint32_t events;
+};
+
+#include "safepoll.acsl"
+
+/* safepoll_init: creates an instance over caller-provided storage: regs
+ * for `capacity` registrations and batch for `batch_cap` events.  No
+ * allocation.  Errors: -EFAULT for a NULL pointer; -EINVAL for a capacity
+ * or batch_cap of 0 or above its _MAX, or an unknown flag; epoll_create1's
+ * -EMFILE, -ENFILE, -ENOMEM. */
+/*@
+  requires valid_sp: \valid(sp) || sp == \null;
+  requires valid_regs: capacity <= SAFEPOLL_CAPACITY_MAX && sp != \null &&
+    regs != \null ==> \valid(regs + (0 .. capacity - 1));
+  requires valid_batch: batch_cap <= SAFEPOLL_BATCH_MAX && sp != \null &&
+    batch != \null ==> \valid(batch + (0 .. batch_cap - 1));
+  requires apart: \separated(sp, regs + (0 .. capacity - 1),
+                             batch + (0 .. batch_cap - 1));
+  requires apart_arrays: \separated(regs + (0 .. capacity - 1),
+                                    batch + (0 .. batch_cap - 1));
+  assigns *sp, regs[0 .. capacity - 1];
+  ensures result: \result == 0 || \result < 0;
+  ensures made: \result == 0 ==> Instance(sp) && sp->live == 0;
+*/
+int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
+		  uint32_t capacity, struct epoll_event *batch,
+		  uint32_t batch_cap, uint32_t flags);
+
+/* safepoll_new: the same over one allocation of its own, freed by
+ * safepoll_free.  Errors: those of safepoll_init, and -ENOMEM. */
+/*@
+  requires valid_out: \valid(out) || out == \null;
+  assigns *out;
+  ensures result: \result == 0 || \result < 0;
+  ensures made: \result == 0 ==> Instance(*out);
+*/
+int safepoll_new(struct safepoll **out, uint32_t capacity,
+		 uint32_t batch_cap, uint32_t flags);
+
+/* safepoll_fini: closes the epoll descriptor of an instance made by
+ * safepoll_init; its storage is the caller's again.  Returns close's
+ * result.  Registered fds stay open: they are the caller's. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns *sp;
+  ensures result: \result == 0 || \result < 0;
+*/
+int safepoll_fini(struct safepoll *sp);
+
+/* safepoll_free: safepoll_fini, then frees what safepoll_new allocated.
+ * Does nothing with NULL or with an instance from safepoll_init. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns \nothing;
+  ensures result: \result == 0 || \result < 0;
+*/
+int safepoll_free(struct safepoll *sp);
+
+/* safepoll_add: registers fd for `events`; udata comes back with each of
+ * its events.  EPOLLERR and EPOLLHUP are always reported, as the kernel
+ * adds them.  Errors: -EFAULT for sp NULL; -EINVAL for an unknown event
+ * bit; -ENOSPC when the table is full; then the kernel's own answer
+ * (-EBADF, -EPERM, -EINVAL, -EEXIST, -ELOOP, -ENOMEM, -ENOSPC). */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1];
+  ensures result: \result == 0 || \result < 0;
+  ensures kept: sp != \null ==> Instance(sp);
+  ensures generations: sp != \null ==> GenerationsGrow{Old, Post}(sp);
+*/
+int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
+
+/* safepoll_mod: sets fd's mask and udata.  Always goes to the kernel, even
+ * with the same mask: there it re-arms a disabled EPOLLONESHOT item and
+ * re-queues one that is ready.  Errors: -EFAULT, -EINVAL for an unknown
+ * bit, then the kernel's (-EBADF, -EPERM, -EINVAL, -ENOENT).  -ENOENT,
+ * -EBADF and -EPERM also end the table's record of fd: its fd number no
+ * longer names the registered file. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1];
+  ensures result: \result == 0 || \result < 0;
+  ensures kept: sp != \null ==> Instance(sp);
+  ensures generations: sp != \null ==> GenerationsGrow{Old, Post}(sp);
+*/
+int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
+
+/* safepoll_del: removes fd's registration.  Events of it still pending in
+ * the current batch are dropped.  Errors: -EFAULT, then the kernel's
+ * (-EBADF, -EPERM, -EINVAL, -ENOENT); as for mod, -ENOENT, -EBADF and
+ * -EPERM end the table's record of fd. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1];
+  ensures result: \result == 0 || \result < 0;
+  ensures kept: sp != \null ==> Instance(sp);
+  ensures generations: sp != \null ==> GenerationsGrow{Old, Post}(sp);
+*/
+int safepoll_del(struct safepoll *sp, int fd);
+
+/* safepoll_close: the safe way to close a registered fd: deletes its
+ * registration, then closes it.  An fd that is not registered (-ENOENT) or
+ * cannot be (-EPERM) is closed all the same.  Any other error of the delete
+ * is returned and fd is left open (this keeps the instance's own epoll fd
+ * from being closed); otherwise close's result. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1];
+  ensures result: \result == 0 || \result < 0;
+  ensures kept: sp != \null ==> Instance(sp);
+  ensures generations: sp != \null ==> GenerationsGrow{Old, Post}(sp);
+*/
+int safepoll_close(struct safepoll *sp, int fd);
+
+/* safepoll_wait: waits up to timeout_ms milliseconds (negative: for ever,
+ * 0: not at all) for at most min(maxevents, batch capacity) events and
+ * keeps them in the batch, for safepoll_next to hand out.  A signal does
+ * not end the wait early: it waits again for the time left on
+ * CLOCK_MONOTONIC, unless the instance was made with SAFEPOLL_EINTR.
+ * Returns the number of events fetched, dead ones included.  Errors:
+ * -EFAULT; -EINVAL for maxevents <= 0 or above the kernel's limit; the
+ * kernel's (-EBADF, -EINVAL, -EINTR with SAFEPOLL_EINTR). */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns *sp, sp->batch[0 .. sp->batch_cap - 1];
+  ensures result: \result < 0 ||
+    (0 <= \result <= maxevents && \result <= sp->batch_cap);
+  ensures kept: sp != \null ==> Instance(sp);
+  ensures fetched: \result >= 0 ==>
+    sp->batch_len == \result && sp->batch_pos == 0;
+*/
+int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms);
+
+/* safepoll_next: hands out the next event of the batch whose registration
+ * is live at this moment: returns 1 and fills *ev, or 0 when the batch is
+ * done.  Events of registrations deleted or replaced since the wait are
+ * dropped and counted.  Errors: -EFAULT for a NULL pointer. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  requires valid_ev: \valid(ev) || ev == \null;
+  requires apart: \separated(ev, sp);
+  requires apart_regs: sp != \null ==>
+    \separated(ev, sp->regs + (0 .. sp->capacity - 1));
+  assigns sp->batch_pos, sp->dropped, *ev;
+  ensures result: \result == 0 || \result == 1 || \result < 0;
+  ensures kept: sp != \null ==> Instance(sp);
+  ensures live_only: \result == 1 ==>
+    \exists integer slot; HandedOut(sp, ev, slot) &&
+      TokenLive(sp, Token(slot, sp->regs[slot].gen));
+*/
+int safepoll_next(struct safepoll *sp, struct safepoll_event *ev);
+
+/* safepoll_wait_array: safepoll_wait, then the live events into
+ * out[0 .. maxevents - 1].  Returns how many it stored; may be 0 before the
+ * timeout when every event fetched was dead. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  requires valid_out: maxevents <= 0 || out == \null ||
+    \valid(out + (0 .. maxevents - 1));
+  requires apart: sp != \null ==> \separated(out + (0 .. maxevents - 1), sp,
+    sp->regs + (0 .. sp->capacity - 1), sp->batch + (0 .. sp->batch_cap - 1));
+  assigns *sp, sp->batch[0 .. sp->batch_cap - 1], out[0 .. maxevents - 1];
+  ensures result: \result < 0 || 0 <= \result <= maxevents;
+  ensures kept: sp != \null ==> Instance(sp);
+*/
+int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
+			int maxevents, int timeout_ms);
+
+/* safepoll_dropped: how many dead events were dropped so far. */
+/*@
+  requires valid: \valid_read(sp);
+  assigns \nothing;
+  ensures result: \result == sp->dropped;
+*/
+uint64_t safepoll_dropped(const struct safepoll *sp);
+
+/* safepoll_fd: the instance's epoll descriptor, to nest it in another
+ * loop.  Closing it is the caller's mistake to avoid. */
+/*@
+  requires valid: \valid_read(sp);
+  assigns \nothing;
+  ensures result: \result == sp->epfd;
+*/
+int safepoll_fd(const struct safepoll *sp);
+
+/* safepoll_check: checks the table and compares it with the kernel's
+ * registrations (/proc/self/fdinfo/<epfd>).  Each kernel registration must
+ * carry either a dead token or the live token of a record with the same fd
+ * and mask (EPOLLWAKEUP aside: a kernel without CAP_BLOCK_SUSPEND drops
+ * it), no live token twice; the chains, the free list and the live count
+ * must agree.  Returns how many live records the kernel no longer holds
+ * (their fds were closed behind safepoll's back), or -EUCLEAN when the
+ * table or the kernel disagree, or the errno of reading fdinfo. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns sp->regs[0 .. sp->capacity - 1].mark;
+  ensures result: \result < 0 || 0 <= \result <= sp->live;
+*/
+int safepoll_check(struct safepoll *sp);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,59 @@
+/* The registration table inside an instance: slots, tokens, the chains
+ * that find a slot by fd, and the free list.  Internal to safepoll. */
+#ifndef SAFEPOLL_TABLE_H
+#define SAFEPOLL_TABLE_H
+
+#include "safepoll.h"
+
+/* No slot: ends a chain and the free list; as a token's slot it makes a
+ * token that is never live. */
+#define SP_NIL UINT32_MAX
+#define SP_DEAD_TOKEN UINT64_MAX
+
+/*@
+  requires valid: Instance(sp);
+  requires slot: 0 <= slot < sp->capacity;
+  assigns \nothing;
+  ensures token: \result == Token(slot, sp->regs[slot].gen);
+*/
+uint64_t sp_token(const struct safepoll *sp, uint32_t slot);
+
+/*@
+  requires valid: Instance(sp);
+  assigns \nothing;
+  ensures found: \result != Nil ==> Live(sp, \result) &&
+    sp->regs[\result].fd == fd;
+  ensures range: \result == Nil || 0 <= \result < sp->capacity;
+*/
+uint32_t sp_lookup(const struct safepoll *sp, int fd);
+
+/* Takes the free slot at the head of the free list for fd; the caller has
+ * checked that there is one and that the kernel accepted its token. */
+/*@
+  requires valid: Instance(sp);
+  requires has_free: sp->free_head != Nil;
+  requires fd: fd >= 0;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1];
+  ensures kept: Instance(sp);
+  ensures slot: \result == \old(sp->free_head) && Live(sp, \result);
+  ensures generations: GenerationsGrow{Old, Post}(sp);
+  ensures same_gen: sp->regs[\result].gen == \old(sp->regs[sp->free_head].gen);
+*/
+uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
+
+/* Ends a live slot's registration: unlinks it from its chain, bumps its
+ * generation so that every token it gave out is dead, and frees it (or
+ * retires it for good when the generation would wrap). */
+/*@
+  requires valid: Instance(sp);
+  requires live: Live(sp, slot);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1];
+  ensures kept: Instance(sp);
+  ensures dead: !Live(sp, slot);
+  ensures bumped: sp->regs[slot].gen > \old(sp->regs[slot].gen) ||
+    sp->regs[slot].gen == 0xffffffff;
+  ensures generations: GenerationsGrow{Old, Post}(sp);
+*/
+void sp_release(struct safepoll *sp, uint32_t slot);
+
+#endif

@@ -126,6 +126,21 @@ static int number(struct cursor *c, unsigned base, uint64_t *out)
 	return digits > 0 && (c->p == c->end || *c->p == ' ') ? 0 : -1;
 }
 
+/* The kernel's mask of a registration against the table's.  EPOLLWAKEUP
+ * aside (dropped without CAP_BLOCK_SUSPEND), they are equal, except that
+ * a oneshot item that fired keeps only its flag bits (ep_send_events:
+ * EP_PRIVATE_BITS) until a mod re-arms it. */
+static int same_mask(uint32_t table, uint32_t kernel)
+{
+	const uint32_t flags = EPOLLWAKEUP | EPOLLONESHOT | EPOLLET |
+			       EPOLLEXCLUSIVE;
+
+	table &= ~(uint32_t)EPOLLWAKEUP;
+	kernel &= ~(uint32_t)EPOLLWAKEUP;
+	return kernel == table ||
+	       ((table & EPOLLONESHOT) != 0 && kernel == (table & flags));
+}
+
 /* One "tfd: <fd> events: <hex> data: <hex> ..." line, as
  * ep_show_fdinfo prints it; other lines are passed over. */
 static int check_line(struct safepoll *sp, const char *line, const char *end)
@@ -148,7 +163,7 @@ static int check_line(struct safepoll *sp, const char *line, const char *end)
 	if (r->fd < 0 || r->gen != (uint32_t)(token >> 32))
 		return 0;
 	if ((uint64_t)r->fd != fd || r->mark != 0 ||
-	    ((r->events ^ (uint32_t)events) & ~(uint32_t)EPOLLWAKEUP) != 0)
+	    !same_mask(r->events, (uint32_t)events))
 		return SP_BAD;
 	r->mark = 1;
 	return 0;

@@ -1,0 +1,43 @@
+# The unit and scenario tests of tests/, with cmocka.
+
+TEST_NAMES := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
+TEST_BINS := $(TEST_NAMES:%=$(BUILD)/tests/%)
+TEST_TARGETS += test-unit test-static test-example
+
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=all --show-leak-kinds=all
+
+## make test        unit tests, static checks of the library, README example
+## make test SANITIZE=1   the same under ASan and UBSan (in build/san)
+## make test-valgrind     the unit tests under valgrind memcheck
+$(BUILD)/tests/%: tests/%.c tests/helpers.h $(LIB_A) | $(BUILD)/tests
+	@sh mk/need.sh cmocka
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< $(LIB_A) $(ALL_LDFLAGS) \
+		-lcmocka -o $@
+
+.PHONY: test-unit test-valgrind test-static test-example
+test-unit: $(TEST_BINS)
+	@set -e; for t in $(TEST_BINS); do echo "== $$t"; $$t; done
+
+test-valgrind: $(TEST_BINS)
+	@sh mk/need.sh valgrind
+	@set -e; for t in $(TEST_BINS); do \
+		echo "== valgrind $$t"; $(VALGRIND) $$t; done
+
+# What an auditor is promised of the library's shape: no writable data
+# (so no global state), and malloc only in the allocating constructor.
+test-static: $(LIB_A)
+	@sh tests/static.sh $(LIB_A)
+
+# The README's example, compiled from the README itself and run.
+$(BUILD)/readme_example.c: README.md | $(BUILD)/tests
+	sed -n '/^```c example/,/^```/{/^```/d;p}' $< > $@
+
+$(BUILD)/tests/readme_example: $(BUILD)/readme_example.c $(LIB_A)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< $(LIB_A) $(ALL_LDFLAGS) -o $@
+
+test-example: $(BUILD)/tests/readme_example
+	$(BUILD)/tests/readme_example
+
+$(BUILD)/tests:
+	mkdir -p $@

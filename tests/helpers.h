@@ -1,0 +1,93 @@
+/* What the tests share: cmocka, and small steps that assert as they go. */
+#ifndef SAFEPOLL_TEST_HELPERS_H
+#define SAFEPOLL_TEST_HELPERS_H
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "safepoll.h"
+
+static inline void make_pipe(int p[2])
+{
+	assert_int_equal(pipe2(p, O_NONBLOCK | O_CLOEXEC), 0);
+}
+
+static inline struct safepoll *make_instance(uint32_t capacity)
+{
+	struct safepoll *sp = NULL;
+
+	assert_int_equal(safepoll_new(&sp, capacity, 16, 0), 0);
+	assert_non_null(sp);
+	return sp;
+}
+
+/* The table agrees with the kernel and no record is orphaned. */
+static inline void assert_consistent(struct safepoll *sp)
+{
+	assert_int_equal(safepoll_check(sp), 0);
+}
+
+static inline void write_byte(int fd)
+{
+	assert_int_equal(write(fd, "x", 1), 1);
+}
+
+/* The one event a wait hands out. */
+static inline struct safepoll_event wait_one(struct safepoll *sp)
+{
+	struct safepoll_event ev;
+
+	assert_int_equal(safepoll_wait(sp, 16, 0), 1);
+	assert_int_equal(safepoll_next(sp, &ev), 1);
+	assert_int_equal(safepoll_next(sp, &ev), 0);
+	return ev;
+}
+
+/* Every test closes what it opened: its teardown counts the process's
+ * open descriptors against the count its setup saw. */
+static int open_fds_at_setup;
+
+static inline int count_open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
+static inline int fds_mark(void **state)
+{
+	(void)state;
+	open_fds_at_setup = count_open_fds();
+	return 0;
+}
+
+static inline int fds_unchanged(void **state)
+{
+	int now = count_open_fds();
+
+	(void)state;
+	if (now == open_fds_at_setup && now > 0)
+		return 0;
+	fprintf(stderr, "descriptors: %d open before the test, %d after\n",
+		open_fds_at_setup, now);
+	return -1;
+}
+
+#define TEST(f) cmocka_unit_test_setup_teardown(f, fds_mark, fds_unchanged)
+
+#endif

@@ -3,14 +3,17 @@
 ## make install     PREFIX=/usr/local DESTDIR= : header, libraries, safepoll.pc
 ## make uninstall   removes what make install put there
 .PHONY: install uninstall
-install: $(LIB_A) $(LIB_SO) $(BUILD)/safepoll.pc
+install: $(LIB_A) $(LIB_SO)
 	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig
 	install -m 644 src/safepoll.h src/safepoll.acsl $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf libsafepoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libsafepoll.so.$(SOVERSION)
 	ln -sf libsafepoll.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libsafepoll.so
-	install -m 644 $(BUILD)/safepoll.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		mk/safepoll.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/safepoll.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/safepoll.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/safepoll.h $(DESTDIR)$(INCLUDEDIR)/safepoll.acsl \
@@ -19,3 +22,21 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libsafepoll.so.$(SOVERSION) \
 		$(DESTDIR)$(LIBDIR)/libsafepoll.so \
 		$(DESTDIR)$(LIBDIR)/pkgconfig/safepoll.pc
+
+# Installs into a scratch DESTDIR, builds the README example against it
+# through pkg-config as a user would, runs it, and uninstalls to nothing.
+TEST_TARGETS += test-install
+.PHONY: test-install
+test-install: $(BUILD)/readme_example.c
+	@set -e; d=$$(mktemp -d); \
+	$(MAKE) --no-print-directory -s install DESTDIR=$$d PREFIX=/opt/sp; \
+	flags=$$(PKG_CONFIG_SYSROOT_DIR=$$d \
+		PKG_CONFIG_PATH=$$d/opt/sp/lib/pkgconfig \
+		pkg-config --cflags --libs safepoll); \
+	$(CC) -Wall -Werror $< $$flags -Wl,-rpath,$$d/opt/sp/lib -o $$d/example; \
+	$$d/example; \
+	$(MAKE) --no-print-directory -s uninstall DESTDIR=$$d PREFIX=/opt/sp; \
+	left=$$(find $$d/opt -type f -o -type l); \
+	rm -rf $$d; \
+	if [ -n "$$left" ]; then echo "test-install: left behind: $$left"; exit 1; fi; \
+	echo "test-install: installed, linked through pkg-config, ran, uninstalled"

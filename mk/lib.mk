@@ -5,7 +5,7 @@ LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)
 LIB_A := $(BUILD)/libsafepoll.a
 LIB_SO := $(BUILD)/libsafepoll.so.$(VERSION)
-ALL_TARGETS += $(LIB_A) $(LIB_SO) $(BUILD)/libsafepoll.so $(BUILD)/safepoll.pc
+ALL_TARGETS += $(LIB_A) $(LIB_SO) $(BUILD)/libsafepoll.so
 
 ## make            build build/libsafepoll.a and build/libsafepoll.so
 $(BUILD)/obj/%.o: src/%.c src/*.h src/safepoll.acsl | $(BUILD)/obj
@@ -27,11 +27,6 @@ $(LIB_SO): $(LIB_PIC_OBJS) mk/safepoll.map
 $(BUILD)/libsafepoll.so: $(LIB_SO)
 	ln -sf libsafepoll.so.$(VERSION) $@
 	ln -sf libsafepoll.so.$(VERSION) $(BUILD)/libsafepoll.so.$(SOVERSION)
-
-$(BUILD)/safepoll.pc: mk/safepoll.pc.in Makefile
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
-		$< > $@
 
 $(BUILD)/obj $(BUILD)/pic:
 	mkdir -p $@

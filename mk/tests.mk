@@ -33,8 +33,9 @@ test-static: $(LIB_A)
 $(BUILD)/readme_example.c: README.md | $(BUILD)/tests
 	sed -n '/^```c example/,/^```/{/^```/d;p}' $< > $@
 
+# Compiled as a user would, without the project's -D_GNU_SOURCE.
 $(BUILD)/tests/readme_example: $(BUILD)/readme_example.c $(LIB_A)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< $(LIB_A) $(ALL_LDFLAGS) -o $@
+	$(CC) -Isrc $(ALL_CFLAGS) $< $(LIB_A) $(ALL_LDFLAGS) -o $@
 
 test-example: $(BUILD)/tests/readme_example
 	$(BUILD)/tests/readme_example

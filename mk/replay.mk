@@ -1,0 +1,17 @@
+# safepoll-replay (replay/): runs traces against the kernel, the model and
+# safepoll, and compares them.
+
+REPLAY_SRCS := $(wildcard replay/*.c)
+REPLAY_OBJS := $(REPLAY_SRCS:replay/%.c=$(BUILD)/replay/%.o)
+REPLAY := $(BUILD)/safepoll-replay
+ALL_TARGETS += $(REPLAY)
+
+## make build/safepoll-replay   the replay tool (see replay/README.md)
+$(BUILD)/replay/%.o: replay/%.c replay/*.h trace/trace.h | $(BUILD)/replay
+	$(CC) $(ALL_CPPFLAGS) -Itrace $(ALL_CFLAGS) -c $< -o $@
+
+$(REPLAY): $(REPLAY_OBJS) $(BUILD)/libtrace.a
+	$(CC) $(ALL_LDFLAGS) $(REPLAY_OBJS) $(BUILD)/libtrace.a -o $@
+
+$(BUILD)/replay:
+	mkdir -p $@

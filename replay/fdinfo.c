@@ -1,0 +1,56 @@
+/* The kernel's own list of an epoll's registrations: the "tfd:" lines of
+ * /proc/self/fdinfo/<epfd> (fs/eventpoll.c: ep_show_fdinfo). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "replay.h"
+
+static int slurp(int fd, struct trace_buf *text)
+{
+	char chunk[4096];
+	ssize_t n;
+
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		trace_buf_put(text, chunk, (size_t)n);
+	}
+	return text->failed ? -ENOMEM : 0;
+}
+
+int replay_fdinfo(struct trace_buf *b, int epfd)
+{
+	struct trace_buf text = { 0 };
+	char path[64];
+	int fd, r;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", epfd);
+	/* Opened and closed at once: the next number the trace gets is
+	 * the one it would have got without us. */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	r = slurp(fd, &text);
+	close(fd);
+	for (const char *line = text.s; r == 0 && line && *line;) {
+		const char *nl = strchr(line, '\n');
+		int tfd;
+		unsigned events;
+		unsigned long long data;
+
+		if (sscanf(line, "tfd: %d events: %x data: %llx", &tfd, &events,
+			   &data) == 3)
+			trace_buf_printf(b, " %d:%d:%x:%llx", epfd, tfd, events,
+					 data);
+		line = nl ? nl + 1 : NULL;
+	}
+	trace_buf_free(&text);
+	return r;
+}

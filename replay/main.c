@@ -1,0 +1,208 @@
+/* safepoll-replay [--kernel | --model | --wrapper | --check] TRACE...
+ *
+ * Replays traces in the language of shared/TRACE.md against the kernel,
+ * the model or safepoll, or (--check, the default) all three, comparing.
+ * '-' reads a trace from standard input.  Every trace is parsed before
+ * anything runs; a malformed one ends the replay with status 2. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "replay.h"
+
+enum mode { MODE_KERNEL, MODE_MODEL, MODE_WRAPPER, MODE_CHECK };
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: safepoll-replay [--kernel | --model | "
+			"--wrapper | --check] TRACE...  ('-' = stdin)\n");
+}
+
+/* TRACE.md: the first descriptor a trace opens is 3.  So nothing above 2
+ * may stay open, and 0, 1 and 2 must be taken. */
+static int clean_descriptors(void)
+{
+	if (close_range(3, ~0u, 0) < 0)
+		return -1;
+	for (int fd = 0; fd < 3; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0)
+			continue;
+		if (open("/dev/null", O_RDWR) != fd)
+			return -1;
+	}
+	return 0;
+}
+
+static int read_all(int fd, struct trace_buf *b)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		trace_buf_put(b, chunk, (size_t)n);
+	}
+	return b->failed ? -1 : 0;
+}
+
+/* Reads and parses one trace.  Returns 0, REPLAY_BAD or REPLAY_FAILED. */
+static int load(const char *path, struct trace *t)
+{
+	bool std = strcmp(path, "-") == 0;
+	const char *name = std ? "<stdin>" : path;
+	struct trace_buf b = { 0 };
+	char err[TRACE_ERR_MAX];
+	int fd = std ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	int r;
+
+	if (fd < 0) {
+		fprintf(stderr, "safepoll-replay: %s: %s\n", path,
+			strerror(errno));
+		return REPLAY_BAD;
+	}
+	r = read_all(fd, &b);
+	if (r < 0)
+		fprintf(stderr, "safepoll-replay: %s: %s\n", path,
+			b.failed ? "out of memory" : strerror(errno));
+	if (!std)
+		close(fd);
+	if (r == 0) {
+		r = trace_parse(t, name, b.s ? b.s : "", b.len, err);
+		if (r != 0)
+			fprintf(stderr, "%s\n", err);
+	}
+	trace_buf_free(&b);
+	return r == 0 ? 0 : r == -2 ? REPLAY_FAILED : REPLAY_BAD;
+}
+
+static int run_one(const struct trace *t, enum mode mode)
+{
+	switch (mode) {
+	case MODE_KERNEL:
+		return replay_run(t, replay_kernel_init, false);
+	case MODE_MODEL:
+	case MODE_WRAPPER:
+	case MODE_CHECK:
+		break;
+	}
+	return REPLAY_FAILED;
+}
+
+/* Each trace of several runs in a process of its own, so that each
+ * starts from descriptor 3 and no state leaks between them. */
+static int run_forked(const struct trace *t, enum mode mode)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		return REPLAY_FAILED;
+	if (pid == 0) {
+		status = run_one(t, mode);
+		fflush(stdout);
+		_exit(status);
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+		return REPLAY_FAILED;
+	return WEXITSTATUS(status);
+}
+
+/* A failure of the replay outweighs a difference, which outweighs a
+ * blocked wait. */
+static int worse(int a, int b)
+{
+	static const int rank[] = { 0, 2, 3, 1, 4 };
+
+	if (a < 0 || a > 4 || b < 0 || b > 4)
+		return REPLAY_FAILED;
+	return rank[a] >= rank[b] ? a : b;
+}
+
+int replay_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur > 0x7fffffff)
+		return 0x7fffffff;
+	return (int)rl.rlim_cur;
+}
+
+int main(int argc, char **argv)
+{
+	enum mode mode = MODE_CHECK;
+	struct trace *traces;
+	int first = 1, nmodes = 0, status = REPLAY_OK;
+	bool loaded;
+	size_t n;
+
+	for (; first < argc && strncmp(argv[first], "--", 2) == 0; first++) {
+		const char *a = argv[first];
+
+		if (strcmp(a, "--") == 0) {
+			first++;
+			break;
+		}
+		nmodes++;
+		if (strcmp(a, "--kernel") == 0)
+			mode = MODE_KERNEL;
+		else if (strcmp(a, "--model") == 0)
+			mode = MODE_MODEL;
+		else if (strcmp(a, "--wrapper") == 0)
+			mode = MODE_WRAPPER;
+		else if (strcmp(a, "--check") == 0)
+			mode = MODE_CHECK;
+		else
+			nmodes = 99;
+	}
+	if (nmodes > 1 || first >= argc) {
+		usage();
+		return REPLAY_BAD;
+	}
+	if (mode != MODE_KERNEL) {
+		fprintf(stderr, "safepoll-replay: this build has --kernel "
+				"only; the other modes come with the model and "
+				"safepoll\n");
+		return REPLAY_BAD;
+	}
+	if (clean_descriptors() < 0) {
+		perror("safepoll-replay: closing inherited descriptors");
+		return REPLAY_FAILED;
+	}
+	replay_signals_init();
+	n = (size_t)(argc - first);
+	traces = calloc(n, sizeof(*traces));
+	if (!traces)
+		return REPLAY_FAILED;
+	for (size_t i = 0; i < n; i++)
+		status = worse(status, load(argv[first + (int)i], &traces[i]));
+	loaded = status == REPLAY_OK;
+	/* Nothing runs unless every trace is well formed. */
+	for (size_t i = 0; i < n && loaded; i++) {
+		int r;
+
+		if (n > 1)
+			printf("# %s\n", traces[i].file);
+		r = n > 1 ? run_forked(&traces[i], mode)
+			  : run_one(&traces[i], mode);
+		status = worse(status, r);
+		/* Later traces still run after a difference or a block;
+		 * not after the replay itself failed. */
+		if (status == REPLAY_FAILED)
+			break;
+	}
+	for (size_t i = 0; i < n; i++)
+		trace_free(&traces[i]);
+	free(traces);
+	return status;
+}

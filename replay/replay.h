@@ -1,0 +1,134 @@
+/* safepoll-replay's parts: the engines that carry out a trace's operations
+ * (the kernel, the model, safepoll), the bookkeeping each keeps of what it
+ * was told, and the runs that print and compare their lines. */
+#ifndef SAFEPOLL_REPLAY_H
+#define SAFEPOLL_REPLAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "trace.h"
+
+/* Exit statuses. */
+#define REPLAY_OK 0
+#define REPLAY_DIFF 1     /* --check found a difference */
+#define REPLAY_BAD 2      /* a malformed trace, a bad argument */
+#define REPLAY_BLOCKED 3  /* a wait with a negative timeout never ended */
+#define REPLAY_FAILED 4   /* the replay itself failed (memory, fork, ...) */
+
+/* How long a wait that blocks for ever is given before the replay ends. */
+#define REPLAY_BLOCK_SECONDS 10u
+
+/* The largest MAX the event buffer is sized for beyond what can be ready. */
+#define REPLAY_EVENTS_SPARE 4096
+
+/* One event a wait returned: the data of its registration (for safepoll,
+ * what its udata carries) and its events. */
+struct replay_event {
+	uint64_t data;
+	uint32_t events;
+};
+
+/* What an operation did, the same for every engine. */
+struct replay_outcome {
+	int64_t ret;       /* >= 0, or a negative errno value */
+	int fds[2];        /* the descriptors a binding operation made */
+	uint64_t value;    /* an eventfd read's counter */
+	uint32_t revents;  /* poll */
+	size_t nev;        /* wait: how many events in the run's buffer */
+	uint64_t dropped;  /* wait through safepoll: dead events dropped */
+	bool blocked;      /* a wait that would block for ever */
+};
+
+/* The bookkeeping of one engine, from its own results: which descriptor
+ * each FD reference was bound to, which open file each number holds, and
+ * which registration (epoll file, target file, fd number) a label id
+ * belongs to.  Files are numbered from 1 as they are made; 0 = none. */
+struct replay_track {
+	const struct trace *t;
+	int *slotfd;         /* per slot: its number, or -1 */
+	uint32_t *file_of;   /* per fd number: its file, or 0 */
+	size_t nfds;
+	bool *is_epoll;      /* per file */
+	size_t nfiles;
+	uint32_t next_file;
+	int max_fd;          /* the highest number ever given out */
+	struct regkey *regs; /* open addressing, see track.c */
+	size_t regs_cap;
+	size_t regs_count;
+};
+
+int replay_track_init(struct replay_track *tk, const struct trace *t);
+void replay_track_free(struct replay_track *tk);
+/* The number a slot's reference names now (-1 if its binding failed). */
+int replay_fd(const struct replay_track *tk, int slot);
+uint32_t replay_file(const struct replay_track *tk, int fd);
+/* Records what operation i did.  Returns 0, or -1 when memory ran out. */
+int replay_track_apply(struct replay_track *tk, size_t i,
+		       const struct replay_outcome *o);
+/* The data to give a `mod` (operation i): the label id of the
+ * registration it reaches, or i itself if it reaches none. */
+uint64_t replay_mod_data(const struct replay_track *tk, size_t i);
+/* The lowest number holding each epoll file, in increasing order: calls
+ * fn(arg, fd) for each; stops at and returns fn's first non-zero result. */
+int replay_each_epoll(const struct replay_track *tk,
+		      int (*fn)(void *arg, int fd), void *arg);
+
+/* The label a registration's data stands for: the FD reference its `add`
+ * named, or "0x<hex>" (in scratch) for data no `add` gave. */
+const char *replay_label(const struct trace *t, uint64_t data,
+			 char scratch[24]);
+
+/* An engine carries out operation i of its trace, records it in its
+ * track, and fills *o (wait events go to ev, which holds evcap). */
+struct replay_engine {
+	const char *name;
+	struct replay_track track;
+	struct replay_event *ev;
+	size_t evcap;
+	struct trace_event *tev;  /* evcap of them, for printing */
+	char (*scratch)[24];      /* evcap labels for unknown data */
+	unsigned block_seconds; /* a wait's grace before it counts as blocked */
+	void *state;
+	int (*op)(struct replay_engine *e, size_t i, struct replay_outcome *o);
+	void (*fini)(struct replay_engine *e);
+};
+
+int replay_kernel_init(struct replay_engine *e, const struct trace *t);
+int replay_model_init(struct replay_engine *e, const struct trace *t);
+int replay_wrapper_init(struct replay_engine *e, const struct trace *t);
+void replay_engine_fini(struct replay_engine *e);
+/* Shared by the engines: what every engine needs once, at init. */
+int replay_engine_setup(struct replay_engine *e, const struct trace *t,
+			const char *name);
+
+/* The raw system calls of the kernel engine, for the wrapper to reuse on
+ * everything it does not send through safepoll. */
+int replay_kernel_raw(struct replay_engine *e, size_t i,
+		      struct replay_outcome *o);
+
+/* Runs fn(arg) and reports whether it was still running after `seconds`
+ * (it is then abandoned: the caller must end the run). */
+bool replay_deadline(unsigned seconds, void (*fn)(void *arg), void *arg);
+void replay_signals_init(void);
+
+/* Appends operation i's result line as engine e saw it. */
+void replay_line(struct trace_buf *b, const struct replay_engine *e, size_t i,
+		 const struct replay_outcome *o);
+
+/* The kernel's interest list of epoll fd `epfd`, from
+ * /proc/self/fdinfo: appends " EPFD:TFD:EVENTS:DATA" (hex events and
+ * data) per registration.  Returns 0 or a negative errno value. */
+int replay_fdinfo(struct trace_buf *b, int epfd);
+
+/* One mode over one trace, printing to stdout; the exit status. */
+int replay_run(const struct trace *t, int (*init)(struct replay_engine *,
+						  const struct trace *),
+	       bool snapshots);
+int replay_check(const struct trace *t);
+
+/* The RLIMIT_NOFILE the model is told about. */
+int replay_nofile(void);
+
+#endif

@@ -1,0 +1,224 @@
+/* What an engine learned from its own results: the number behind each FD
+ * reference, the open file behind each number, and the label id of each
+ * registration, keyed as the kernel keys it: (epoll file, target file, fd
+ * number).  Files are identified by a counter: a number of ours, never
+ * reused, so a registration of a released file is never reached again
+ * and needs no removal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "replay.h"
+
+struct regkey {
+	uint32_t ep, file;
+	int fd;
+	bool used;
+	uint64_t id;
+};
+
+int replay_track_init(struct replay_track *tk, const struct trace *t)
+{
+	memset(tk, 0, sizeof(*tk));
+	tk->t = t;
+	tk->next_file = 1;
+	tk->max_fd = 2;
+	tk->slotfd = malloc((t->nslots ? t->nslots : 1) * sizeof(int));
+	if (!tk->slotfd)
+		return -1;
+	for (size_t i = 0; i < t->nslots; i++)
+		tk->slotfd[i] = -1;
+	return 0;
+}
+
+void replay_track_free(struct replay_track *tk)
+{
+	free(tk->slotfd);
+	free(tk->file_of);
+	free(tk->is_epoll);
+	free(tk->regs);
+	memset(tk, 0, sizeof(*tk));
+}
+
+int replay_fd(const struct replay_track *tk, int slot)
+{
+	return slot < 0 ? -1 : tk->slotfd[slot];
+}
+
+uint32_t replay_file(const struct replay_track *tk, int fd)
+{
+	return fd >= 0 && (size_t)fd < tk->nfds ? tk->file_of[fd] : 0;
+}
+
+static int grow(void **p, size_t *cap, size_t want, size_t size)
+{
+	size_t n = *cap ? *cap : 64;
+	void *q;
+
+	if (want <= *cap)
+		return 0;
+	while (n < want)
+		n *= 2;
+	q = realloc(*p, n * size);
+	if (!q)
+		return -1;
+	memset((char *)q + *cap * size, 0, (n - *cap) * size);
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+static int set_file(struct replay_track *tk, int fd, uint32_t file)
+{
+	if (fd < 0)
+		return 0;
+	if (grow((void **)&tk->file_of, &tk->nfds, (size_t)fd + 1,
+		 sizeof(uint32_t)) < 0)
+		return -1;
+	tk->file_of[fd] = file;
+	if (file && fd > tk->max_fd)
+		tk->max_fd = fd;
+	return 0;
+}
+
+static int new_file(struct replay_track *tk, int fd, bool epoll)
+{
+	uint32_t file = tk->next_file++;
+	size_t cap = tk->nfiles;
+
+	if (grow((void **)&tk->is_epoll, &cap, (size_t)file + 1, sizeof(bool)) < 0)
+		return -1;
+	tk->nfiles = cap;
+	tk->is_epoll[file] = epoll;
+	return set_file(tk, fd, file);
+}
+
+static size_t reg_hash(uint32_t ep, uint32_t file, int fd)
+{
+	uint64_t h = ((uint64_t)ep * 0x9e3779b97f4a7c15ull) ^
+		     ((uint64_t)file * 0xc2b2ae3d27d4eb4full) ^ (uint32_t)fd;
+
+	return (size_t)(h ^ (h >> 29));
+}
+
+static struct regkey *reg_slot(struct regkey *tab, size_t cap, uint32_t ep,
+			       uint32_t file, int fd)
+{
+	size_t i = reg_hash(ep, file, fd) & (cap - 1);
+
+	while (tab[i].used &&
+	       !(tab[i].ep == ep && tab[i].file == file && tab[i].fd == fd))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static int reg_put(struct replay_track *tk, uint32_t ep, uint32_t file, int fd,
+		   uint64_t id)
+{
+	struct regkey *k;
+
+	if ((tk->regs_count + 1) * 2 > tk->regs_cap) {
+		size_t cap = tk->regs_cap ? tk->regs_cap * 2 : 64;
+		struct regkey *tab = calloc(cap, sizeof(*tab));
+
+		if (!tab)
+			return -1;
+		for (size_t i = 0; i < tk->regs_cap; i++) {
+			const struct regkey *o = &tk->regs[i];
+
+			if (o->used)
+				*reg_slot(tab, cap, o->ep, o->file, o->fd) = *o;
+		}
+		free(tk->regs);
+		tk->regs = tab;
+		tk->regs_cap = cap;
+	}
+	k = reg_slot(tk->regs, tk->regs_cap, ep, file, fd);
+	if (!k->used) {
+		*k = (struct regkey){ ep, file, fd, true, 0 };
+		tk->regs_count++;
+	}
+	k->id = id;
+	return 0;
+}
+
+uint64_t replay_mod_data(const struct replay_track *tk, size_t i)
+{
+	const struct trace_op *op = &tk->t->ops[i];
+	int ep = replay_fd(tk, op->ep), fd = replay_fd(tk, op->fd);
+	uint32_t epf = replay_file(tk, ep), tf = replay_file(tk, fd);
+	const struct regkey *k;
+
+	if (tk->regs_cap == 0 || epf == 0 || tf == 0)
+		return i;
+	k = reg_slot(tk->regs, tk->regs_cap, epf, tf, fd);
+	return k->used ? k->id : i;
+}
+
+static int bind_one(struct replay_track *tk, int slot, int64_t ret, int fd,
+		    bool epoll)
+{
+	tk->slotfd[slot] = ret < 0 ? -1 : fd;
+	return ret < 0 ? 0 : new_file(tk, fd, epoll);
+}
+
+int replay_track_apply(struct replay_track *tk, size_t i,
+		       const struct replay_outcome *o)
+{
+	const struct trace_op *op = &tk->t->ops[i];
+	int fd = replay_fd(tk, op->fd), ep = replay_fd(tk, op->ep);
+
+	switch (op->kind) {
+	case TRACE_EPOLL:
+		return bind_one(tk, op->bind, o->ret, o->fds[0], true);
+	case TRACE_EVENTFD:
+	case TRACE_FILE:
+		return bind_one(tk, op->bind, o->ret, o->fds[0], false);
+	case TRACE_PIPE:
+	case TRACE_SOCKETPAIR:
+		if (bind_one(tk, op->bind, o->ret, o->fds[0], false) < 0)
+			return -1;
+		return bind_one(tk, op->bind + 1, o->ret, o->fds[1], false);
+	case TRACE_DUP:
+		/* The new number shares the source number's open file. */
+		tk->slotfd[op->bind] = o->ret < 0 ? -1 : o->fds[0];
+		return o->ret < 0 ? 0 : set_file(tk, o->fds[0], replay_file(tk, fd));
+	case TRACE_CLOSE:
+		return o->ret < 0 ? 0 : set_file(tk, fd, 0);
+	case TRACE_ADD:
+		if (o->ret < 0)
+			return 0;
+		return reg_put(tk, replay_file(tk, ep), replay_file(tk, fd), fd,
+			       i);
+	default:
+		return 0;
+	}
+}
+
+int replay_each_epoll(const struct replay_track *tk,
+		      int (*fn)(void *arg, int fd), void *arg)
+{
+	for (int fd = 0; fd <= tk->max_fd && (size_t)fd < tk->nfds; fd++) {
+		uint32_t f = tk->file_of[fd];
+		bool first = true;
+		int r;
+
+		if (f == 0 || !tk->is_epoll[f])
+			continue;
+		for (int lower = 0; lower < fd && first; lower++)
+			first = tk->file_of[lower] != f;
+		if (first && (r = fn(arg, fd)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+const char *replay_label(const struct trace *t, uint64_t data,
+			 char scratch[24])
+{
+	if (data < t->nops && (t->ops[data].kind == TRACE_ADD ||
+			       t->ops[data].kind == TRACE_MOD))
+		return t->slots[t->ops[data].fd].ref;
+	snprintf(scratch, 24, "0x%llx", (unsigned long long)data);
+	return scratch;
+}

@@ -33,6 +33,10 @@ endif
 ALL_CFLAGS := $(WARNINGS) $(CFLAGS) $(SAN_FLAGS)
 ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
 
+# The library, as every part links it (its rules: mk/lib.mk).
+LIB_A := $(BUILD)/libsafepoll.a
+LIB_SO := $(BUILD)/libsafepoll.so.$(VERSION)
+
 # What `make test` and `make check` run; each mk/*.mk adds its own.
 TEST_TARGETS :=
 CHECK_TARGETS :=

@@ -3,8 +3,6 @@
 LIB_SRCS := $(wildcard src/*.c)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)
-LIB_A := $(BUILD)/libsafepoll.a
-LIB_SO := $(BUILD)/libsafepoll.so.$(VERSION)
 ALL_TARGETS += $(LIB_A) $(LIB_SO) $(BUILD)/libsafepoll.so
 
 ## make            build build/libsafepoll.a and build/libsafepoll.so

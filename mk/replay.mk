@@ -15,3 +15,9 @@ $(REPLAY): $(REPLAY_OBJS) $(BUILD)/libtrace.a
 
 $(BUILD)/replay:
 	mkdir -p $@
+
+## make test-replay  the parser's errors (FILE:LINE, status 2) and TRACE.md's example
+.PHONY: test-replay
+TEST_TARGETS += test-replay
+test-replay: $(REPLAY)
+	@sh replay/tests/run.sh $(REPLAY) kernel

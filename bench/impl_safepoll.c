@@ -1,0 +1,73 @@
+/* safepoll: safepoll_wait and a safepoll_next loop, timeout -1 so that no
+ * clock is read, as raw epoll reads none. */
+#include <stdint.h>
+#include <sys/epoll.h>
+
+#include "impl.h"
+#include "safepoll.h"
+#include "workload.h"
+
+static struct safepoll *sp;
+
+static int init(uint32_t n)
+{
+	return safepoll_new(&sp, n, BENCH_BATCH, 0);
+}
+
+static uint32_t mask(uint32_t interest)
+{
+	return (interest & BENCH_READ ? EPOLLIN : 0) |
+	       (interest & BENCH_WRITE ? EPOLLOUT : 0);
+}
+
+static int add(uint32_t idx, uint32_t interest)
+{
+	return safepoll_add(sp, wl_read_fd(idx), mask(interest),
+			    (void *)(uintptr_t)idx);
+}
+
+static int mod(uint32_t idx, uint32_t interest)
+{
+	return safepoll_mod(sp, wl_read_fd(idx), mask(interest),
+			    (void *)(uintptr_t)idx);
+}
+
+static int del(uint32_t idx)
+{
+	return safepoll_del(sp, wl_read_fd(idx));
+}
+
+static int run(void)
+{
+	struct safepoll_event ev;
+	int n;
+
+	while (!wl_done()) {
+		if ((n = safepoll_wait(sp, BENCH_BATCH, -1)) < 0)
+			return n;
+		while (safepoll_next(sp, &ev) == 1)
+			wl_readable((uint32_t)(uintptr_t)ev.udata);
+	}
+	return 0;
+}
+
+static void fini(void)
+{
+	safepoll_free(sp);
+}
+
+static size_t watcher_size(void)
+{
+	return sizeof(struct safepoll_reg);
+}
+
+const struct impl bench_impl = {
+	.name = "safepoll",
+	.watcher_size = watcher_size,
+	.init = init,
+	.add = add,
+	.mod = mod,
+	.del = del,
+	.run = run,
+	.fini = fini,
+};

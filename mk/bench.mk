@@ -1,0 +1,53 @@
+# Benchmarks (bench/): safepoll against raw epoll, libevent, libev and
+# libuv on libevent's bench workload and on the control path.
+
+BENCH_IMPLS := epoll safepoll libevent libev libuv
+BENCH_COMMON := main workload meter heap
+BENCH_DIR := $(BUILD)/bench
+BENCH_BINS := $(BENCH_IMPLS:%=$(BENCH_DIR)/bench_%)
+BENCH_COMMON_OBJS := $(BENCH_COMMON:%=$(BENCH_DIR)/%.o)
+BENCH_OBJS := $(BENCH_COMMON_OBJS) $(BENCH_IMPLS:%=$(BENCH_DIR)/impl_%.o)
+
+# The libraries are linked statically, as safepoll is, so that no
+# implementation pays a PLT indirection the others do not; -z now keeps
+# lazy binding out of the first round.
+BENCH_LIBS_epoll :=
+BENCH_LIBS_safepoll := $(BUILD)/libsafepoll.a
+BENCH_LIBS_libevent := -l:libevent_core.a
+BENCH_LIBS_libev := -l:libev.a -lm
+BENCH_LIBS_libuv := -l:libuv_a.a -lpthread -ldl
+BENCH_LDFLAGS := $(ALL_LDFLAGS) -Wl,-z,now
+
+.PHONY: bench bench-bins bench-smoke
+TEST_TARGETS += bench-smoke
+
+bench-bins: $(BENCH_BINS)
+
+# Kept between builds, not removed as intermediate files.
+.SECONDARY: $(BENCH_OBJS)
+
+$(BENCH_DIR)/%.o: bench/%.c bench/*.h src/safepoll.h | $(BENCH_DIR)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BENCH_DIR)/bench_safepoll: $(BUILD)/libsafepoll.a
+$(BENCH_DIR)/bench_%: $(BENCH_DIR)/impl_%.o $(BENCH_COMMON_OBJS)
+	$(CC) $(BENCH_LDFLAGS) $(filter %.o,$^) $(BENCH_LIBS_$*) -o $@
+
+$(BENCH_DIR):
+	mkdir -p $@
+
+## make bench      run the benchmarks (a few minutes): prints the table,
+##                 writes bench/results.md and bench/results.png
+bench: $(BENCH_BINS)
+	BUILD=$(BUILD) MAKE="$(MAKE)" sh bench/run.sh
+
+## make bench-smoke  each bench program on a small workload (part of test)
+bench-smoke: $(BENCH_BINS)
+	@for i in $(BENCH_IMPLS); do \
+		for k in pipe socketpair; do \
+			$(BENCH_DIR)/bench_$$i dispatch -k $$k -n 50 -a 7 \
+				-w 500 >/dev/null || exit 1; \
+			$(BENCH_DIR)/bench_$$i ctl -k $$k -n 50 >/dev/null || \
+				exit 1; \
+		done; \
+	done; echo "bench-smoke: $(BENCH_IMPLS) passed"

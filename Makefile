@@ -34,6 +34,8 @@ ALL_CFLAGS := $(WARNINGS) $(CFLAGS) $(SAN_FLAGS)
 ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
 
 # The library, as every part links it (its rules: mk/lib.mk).
+LIB_SRCS := $(wildcard src/*.c)
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_A := $(BUILD)/libsafepoll.a
 LIB_SO := $(BUILD)/libsafepoll.so.$(VERSION)
 

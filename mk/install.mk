@@ -33,7 +33,8 @@ test-install: $(BUILD)/readme_example.c
 	flags=$$(PKG_CONFIG_SYSROOT_DIR=$$d \
 		PKG_CONFIG_PATH=$$d/opt/sp/lib/pkgconfig \
 		pkg-config --cflags --libs safepoll); \
-	$(CC) -Wall -Werror $< $$flags -Wl,-rpath,$$d/opt/sp/lib -o $$d/example; \
+	$(CC) -Wall -Werror $(SAN_FLAGS) $< $$flags -Wl,-rpath,$$d/opt/sp/lib \
+		-o $$d/example; \
 	$$d/example; \
 	$(MAKE) --no-print-directory -s uninstall DESTDIR=$$d PREFIX=/opt/sp; \
 	left=$$(find $$d/opt -type f -o -type l); \

@@ -1,7 +1,5 @@
 # The library: build/libsafepoll.a and build/libsafepoll.so.$(SOVERSION).
 
-LIB_SRCS := $(wildcard src/*.c)
-LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)
 ALL_TARGETS += $(LIB_A) $(LIB_SO) $(BUILD)/libsafepoll.so
 

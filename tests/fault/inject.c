@@ -1,0 +1,178 @@
+/* The system calls as safepoll's objects see them in the fault build:
+ * `ld -r --wrap=<call>` points only the library's references at these
+ * __wrap_ functions (the test's own calls go straight to libc).  Each
+ * counts its calls and fails the armed one.  close() is done for real
+ * before it reports its fault, as Linux frees the descriptor even when
+ * close fails. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "inject.h"
+
+static const char *const names[SITE_COUNT] = {
+	"epoll_create1", "epoll_ctl", "epoll_wait",   "close",
+	"clock_gettime", "open",      "read",         "malloc",
+};
+
+/* From each call's ERRORS section (man-pages 6.03). */
+static const int create_errs[] = {EINVAL, EMFILE, ENFILE, ENOMEM};
+static const int ctl_errs[] = {EBADF,  EEXIST, EINVAL, ELOOP,
+			       ENOENT, ENOMEM, ENOSPC, EPERM};
+static const int wait_errs[] = {EBADF, EFAULT, EINTR, EINVAL};
+static const int close_errs[] = {EBADF, EINTR, EIO, ENOSPC, EDQUOT};
+static const int clock_errs[] = {EFAULT, EINVAL};
+static const int open_errs[] = {EACCES, EINTR,  EMFILE, ENFILE,
+				ENOENT, ENOMEM, EPERM};
+static const int read_errs[] = {EAGAIN, EBADF, EFAULT, EINTR, EIO};
+static const int malloc_errs[] = {ENOMEM};
+
+#define LIST(a) {a, (int)(sizeof a / sizeof a[0])}
+static const struct {
+	const int *errs;
+	int count;
+} errnos[SITE_COUNT] = {
+	LIST(create_errs), LIST(ctl_errs),  LIST(wait_errs), LIST(close_errs),
+	LIST(clock_errs),  LIST(open_errs), LIST(read_errs), LIST(malloc_errs),
+};
+
+static struct {
+	int site;
+	unsigned n;
+	int err;
+	int fired;
+} armed = {-1, 0, 0, 0};
+static unsigned calls[SITE_COUNT];
+static long live_allocations;
+
+const char *site_name(int site)
+{
+	return names[site];
+}
+
+const int *site_errnos(int site, int *count)
+{
+	*count = errnos[site].count;
+	return errnos[site].errs;
+}
+
+void fault_arm(int site, unsigned n, int err)
+{
+	for (int i = 0; i < SITE_COUNT; i++)
+		calls[i] = 0;
+	armed.site = site;
+	armed.n = n;
+	armed.err = err;
+	armed.fired = 0;
+}
+
+void fault_disarm(void)
+{
+	armed.site = -1;
+}
+
+int fault_fired(void)
+{
+	return armed.fired;
+}
+
+unsigned fault_calls(int site)
+{
+	return calls[site];
+}
+
+long fault_live_allocations(void)
+{
+	return live_allocations;
+}
+
+/* Counts the call; true when it is the one to fail (errno set). */
+static int hit(int site)
+{
+	if (++calls[site] != armed.n || armed.site != site)
+		return 0;
+	armed.fired = 1;
+	errno = armed.err;
+	return 1;
+}
+
+int __wrap_epoll_create1(int flags);
+int __wrap_epoll_create1(int flags)
+{
+	return hit(SITE_EPOLL_CREATE1) ? -1 : epoll_create1(flags);
+}
+
+int __wrap_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev);
+int __wrap_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev)
+{
+	return hit(SITE_EPOLL_CTL) ? -1 : epoll_ctl(epfd, op, fd, ev);
+}
+
+int __wrap_epoll_wait(int epfd, struct epoll_event *ev, int max, int ms);
+int __wrap_epoll_wait(int epfd, struct epoll_event *ev, int max, int ms)
+{
+	return hit(SITE_EPOLL_WAIT) ? -1 : epoll_wait(epfd, ev, max, ms);
+}
+
+int __wrap_close(int fd);
+int __wrap_close(int fd)
+{
+	int rc = close(fd);
+	int saved = errno;
+
+	if (hit(SITE_CLOSE))
+		return -1;
+	errno = saved;
+	return rc;
+}
+
+int __wrap_clock_gettime(clockid_t clock, struct timespec *ts);
+int __wrap_clock_gettime(clockid_t clock, struct timespec *ts)
+{
+	return hit(SITE_CLOCK_GETTIME) ? -1 : clock_gettime(clock, ts);
+}
+
+int __wrap_open(const char *path, int flags, ...);
+int __wrap_open(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+
+	if (flags & (O_CREAT | O_TMPFILE)) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = (mode_t)va_arg(ap, int);
+		va_end(ap);
+	}
+	return hit(SITE_OPEN) ? -1 : open(path, flags, mode);
+}
+
+ssize_t __wrap_read(int fd, void *buf, size_t n);
+ssize_t __wrap_read(int fd, void *buf, size_t n)
+{
+	return hit(SITE_READ) ? -1 : read(fd, buf, n);
+}
+
+void *__wrap_malloc(size_t n);
+void *__wrap_malloc(size_t n)
+{
+	void *p;
+
+	if (hit(SITE_MALLOC))
+		return NULL;
+	p = malloc(n);
+	if (p)
+		live_allocations++;
+	return p;
+}
+
+void __wrap_free(void *p);
+void __wrap_free(void *p)
+{
+	if (p)
+		live_allocations--;
+	free(p);
+}

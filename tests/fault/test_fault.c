@@ -1,0 +1,222 @@
+/* Every system call safepoll makes, failed in turn with every errno its
+ * man page documents, at every call of a whole scenario (site x errno x
+ * N).  After each fault: the caller got the documented result, the table
+ * still agrees with the kernel, the instance still works, and nothing
+ * leaked (descriptors, memory). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "inject.h"
+#include "safepoll.h"
+
+struct world {
+	struct safepoll *sp;
+	int p[2], q[2];
+	int p0_open, q1_open, freed;
+	struct safepoll_event out[4];
+};
+
+static int tag_p, tag_q, tag_probe;
+
+static int close_p0(struct world *w)
+{
+	int rc = safepoll_close(w->sp, w->p[0]);
+
+	w->p0_open = fcntl(w->p[0], F_GETFD) >= 0;
+	return rc;
+}
+
+/* The scenario, one API call a step, and what each returns unharmed. */
+static int step(struct world *w, int i)
+{
+	switch (i) {
+	case 0: return safepoll_new(&w->sp, 4, 4, 0);
+	case 1: return safepoll_add(w->sp, w->p[0], EPOLLIN, &tag_p);
+	case 2: return safepoll_add(w->sp, w->q[1], EPOLLOUT, &tag_q);
+	case 3: return safepoll_mod(w->sp, w->p[0], EPOLLIN, &tag_p);
+	case 4: return safepoll_wait(w->sp, 4, 50);
+	case 5: return safepoll_next(w->sp, &w->out[0]);
+	case 6: return safepoll_wait_array(w->sp, w->out, 4, 0);
+	case 7: return safepoll_check(w->sp);
+	case 8: return safepoll_del(w->sp, w->q[1]);
+	case 9: return close_p0(w);
+	default: w->freed = 1; return safepoll_free(w->sp);
+	}
+}
+static const int nominal[] = {0, 0, 0, 0, 2, 1, 2, 0, 0, 0, 0};
+#define STEPS ((int)(sizeof nominal / sizeof nominal[0]))
+
+/* What step i must return when the fault (site, err) hit it. */
+static int expected(int i, int site, int err)
+{
+	if (site == SITE_MALLOC)
+		return -ENOMEM;
+	/* A signal does not end a wait: it is waited again. */
+	if (site == SITE_EPOLL_WAIT && err == EINTR)
+		return nominal[i];
+	/* An fd that is not registered, or cannot be, is closed all the
+	 * same by safepoll_close. */
+	if (site == SITE_EPOLL_CTL && i == 9 && (err == ENOENT || err == EPERM))
+		return 0;
+	/* safepoll_check's close of fdinfo cannot change its answer. */
+	if (site == SITE_CLOSE && i == 7)
+		return nominal[i];
+	return -err;
+}
+
+static int open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	while (d && readdir(d))
+		n++;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static int failures;
+
+#define CHECK(cond, ...)                                                      \
+	do {                                                                  \
+		if (!(cond)) {                                                \
+			fprintf(stderr, __VA_ARGS__);                         \
+			failures++;                                           \
+			return;                                               \
+		}                                                             \
+	} while (0)
+
+/* The instance still works after the fault: a new registration gets its
+ * event, and goes away cleanly. */
+static void probe(struct world *w, const char *what)
+{
+	struct safepoll_event ev;
+	int r[2], found = 0;
+
+	if (!w->sp)
+		CHECK(safepoll_new(&w->sp, 4, 4, 0) == 0, "%s: new again\n", what);
+	CHECK(pipe2(r, O_NONBLOCK) == 0, "%s: pipe\n", what);
+	CHECK(safepoll_add(w->sp, r[0], EPOLLIN, &tag_probe) == 0,
+	      "%s: probe add\n", what);
+	CHECK(write(r[1], "x", 1) == 1, "%s: write\n", what);
+	CHECK(safepoll_wait(w->sp, 4, 0) > 0, "%s: probe wait\n", what);
+	while (safepoll_next(w->sp, &ev) == 1)
+		found += ev.udata == &tag_probe && ev.fd == r[0];
+	CHECK(found == 1, "%s: probe event not handed out\n", what);
+	CHECK(safepoll_close(w->sp, r[0]) == 0, "%s: probe close\n", what);
+	close(r[1]);
+	CHECK(safepoll_check(w->sp) == 0, "%s: check after probe\n", what);
+}
+
+static void teardown(struct world *w)
+{
+	if (!w->freed && w->sp)
+		safepoll_free(w->sp);
+	if (w->p0_open)
+		close(w->p[0]);
+	if (w->q1_open)
+		close(w->q[1]);
+	close(w->p[1]);
+	close(w->q[0]);
+}
+
+/* Runs the scenario with the nth call at site failing with err (n = 0:
+ * no fault), up to and including the step it hits. */
+static void run(int site, unsigned n, int err)
+{
+	struct world w = {.p0_open = 1, .q1_open = 1};
+	char what[96];
+	int fds = open_fds(), i, rc = 0;
+
+	if (n > 0)
+		snprintf(what, sizeof what, "%s #%u %s", site_name(site), n,
+			 strerrorname_np(err));
+	else
+		snprintf(what, sizeof what, "unharmed run");
+	if (pipe2(w.p, O_NONBLOCK) < 0 || pipe2(w.q, O_NONBLOCK) < 0 ||
+	    write(w.p[1], "x", 1) != 1) {
+		failures++;
+		return;
+	}
+	fault_arm(site, n, err);
+	for (i = 0; i < STEPS && !fault_fired(); i++) {
+		rc = step(&w, i);
+		if (!fault_fired() && rc != nominal[i]) {
+			fprintf(stderr, "%s: step %d gave %d unharmed\n", what, i,
+				rc);
+			failures++;
+		}
+	}
+	fault_disarm();
+	if (n > 0 && !fault_fired()) {
+		fprintf(stderr, "%s: never fired\n", what);
+		failures++;
+	} else if (n > 0) {
+		i--;
+		if (rc != expected(i, site, err)) {
+			fprintf(stderr, "%s: step %d gave %d, not %d\n", what, i,
+				rc, expected(i, site, err));
+			failures++;
+		}
+		/* safepoll_close leaves the fd open only when the delete
+		 * failed for a reason other than "not registered". */
+		if (i == 9 && w.p0_open != (site == SITE_EPOLL_CTL &&
+					    err != ENOENT && err != EPERM)) {
+			fprintf(stderr, "%s: fd left %s\n", what,
+				w.p0_open ? "open" : "closed");
+			failures++;
+		}
+		if (i == 0 && rc < 0)
+			w.sp = NULL;
+		if (w.freed) {
+			w.freed = 0;
+			w.sp = NULL;
+		}
+		if (w.sp && safepoll_check(w.sp) != 0) {
+			fprintf(stderr, "%s: table and kernel disagree\n", what);
+			failures++;
+		}
+		probe(&w, what);
+	}
+	teardown(&w);
+	if (open_fds() != fds || fault_live_allocations() != 0) {
+		fprintf(stderr, "%s: leaked %d fds, %ld allocations\n", what,
+			open_fds() - fds, fault_live_allocations());
+		failures++;
+	}
+}
+
+int main(void)
+{
+	unsigned counts[SITE_COUNT];
+	int cases = 0;
+
+	/* The unharmed run counts the calls each site gets. */
+	run(-1, 0, 0);
+	for (int s = 0; s < SITE_COUNT; s++)
+		counts[s] = fault_calls(s);
+	for (int s = 0; s < SITE_COUNT; s++) {
+		int nerr, site_cases = 0;
+		const int *errs = site_errnos(s, &nerr);
+
+		for (unsigned n = 1; n <= counts[s]; n++)
+			for (int e = 0; e < nerr; e++, site_cases++)
+				run(s, n, errs[e]);
+		printf("fault: %-14s %u calls x %d errnos = %d cases\n",
+		       site_name(s), counts[s], nerr, site_cases);
+		if (counts[s] == 0) {
+			printf("fault: %s is never called by the scenario\n",
+			       site_name(s));
+			failures++;
+		}
+		cases += site_cases;
+	}
+	printf("fault: %d site x errno x N cases\n", cases);
+	printf("fault: %d passed, %d failed\n", cases - failures, failures);
+	return failures != 0;
+}

@@ -7,11 +7,12 @@ REPLAY := $(BUILD)/safepoll-replay
 ALL_TARGETS += $(REPLAY)
 
 ## make build/safepoll-replay   the replay tool (see replay/README.md)
-$(BUILD)/replay/%.o: replay/%.c replay/*.h trace/trace.h | $(BUILD)/replay
+$(BUILD)/replay/%.o: replay/%.c replay/*.h trace/trace.h src/safepoll.h \
+		| $(BUILD)/replay
 	$(CC) $(ALL_CPPFLAGS) -Itrace $(ALL_CFLAGS) -c $< -o $@
 
-$(REPLAY): $(REPLAY_OBJS) $(BUILD)/libtrace.a
-	$(CC) $(ALL_LDFLAGS) $(REPLAY_OBJS) $(BUILD)/libtrace.a -o $@
+$(REPLAY): $(REPLAY_OBJS) $(BUILD)/libtrace.a $(LIB_A)
+	$(CC) $(ALL_LDFLAGS) $(REPLAY_OBJS) $(BUILD)/libtrace.a $(LIB_A) -o $@
 
 $(BUILD)/replay:
 	mkdir -p $@

@@ -34,6 +34,7 @@ void replay_engine_fini(struct replay_engine *e)
 {
 	if (e->fini)
 		e->fini(e);
+	replay_kernel_free(e->raw);
 	replay_track_free(&e->track);
 	free(e->ev);
 	free(e->tev);

@@ -12,7 +12,7 @@
 
 #include "replay.h"
 
-struct kernel {
+struct replay_kernel {
 	char *filler;       /* TRACE_N_MAX bytes of 'x' */
 	char *sink;         /* TRACE_N_MAX bytes for reads */
 	struct epoll_event *events;
@@ -39,7 +39,7 @@ static void do_wait(void *arg)
 static void kernel_wait(struct replay_engine *e, const struct trace_op *op,
 			int ep, struct replay_outcome *o)
 {
-	struct kernel *k = e->state;
+	struct replay_kernel *k = e->raw;
 	struct wait_call w = { ep, op->max, op->timeout, k->events, 0 };
 
 	/* MAX goes to the kernel as written: the buffer holds as many
@@ -70,10 +70,11 @@ static void kernel_ctl(const struct replay_engine *e, size_t i, int ep, int fd,
 					  : EPOLL_CTL_DEL;
 
 	ev.data.u64 = op->kind == TRACE_MOD ? replay_mod_data(&e->track, i) : i;
+	ev.data.u64 |= e->data_tag;
 	o->ret = sys(epoll_ctl(ep, how, fd, &ev));
 }
 
-static void kernel_io(struct kernel *k, const struct trace_op *op, int fd,
+static void kernel_io(struct replay_kernel *k, const struct trace_op *op, int fd,
 		      struct replay_outcome *o)
 {
 	uint64_t v = op->n;
@@ -95,7 +96,7 @@ static void kernel_io(struct kernel *k, const struct trace_op *op, int fd,
 int replay_kernel_raw(struct replay_engine *e, size_t i,
 		      struct replay_outcome *o)
 {
-	struct kernel *k = e->state;
+	struct replay_kernel *k = e->raw;
 	const struct trace_op *op = &e->track.t->ops[i];
 	int fd = replay_fd(&e->track, op->fd), ep = replay_fd(&e->track, op->ep);
 	struct pollfd pfd;
@@ -164,36 +165,38 @@ static int kernel_op(struct replay_engine *e, size_t i,
 	return replay_track_apply(&e->track, i, o);
 }
 
-static void kernel_fini(struct replay_engine *e)
+void replay_kernel_free(struct replay_kernel *k)
 {
-	struct kernel *k = e->state;
-
 	if (!k)
 		return;
 	free(k->filler);
 	free(k->sink);
 	free(k->events);
 	free(k);
-	e->state = NULL;
+}
+
+struct replay_kernel *replay_kernel_new(size_t evcap)
+{
+	struct replay_kernel *k = calloc(1, sizeof(*k));
+
+	if (!k)
+		return NULL;
+	k->filler = malloc(TRACE_N_MAX);
+	k->sink = malloc(TRACE_N_MAX);
+	k->events = calloc(evcap, sizeof(*k->events));
+	if (!k->filler || !k->sink || !k->events) {
+		replay_kernel_free(k);
+		return NULL;
+	}
+	memset(k->filler, 'x', TRACE_N_MAX);
+	return k;
 }
 
 int replay_kernel_init(struct replay_engine *e, const struct trace *t)
 {
-	struct kernel *k;
-
 	if (replay_engine_setup(e, t, "kernel") < 0)
 		return -1;
-	e->fini = kernel_fini;
 	e->op = kernel_op;
-	k = calloc(1, sizeof(*k));
-	e->state = k;
-	if (!k)
-		return -1;
-	k->filler = malloc(TRACE_N_MAX);
-	k->sink = malloc(TRACE_N_MAX);
-	k->events = calloc(e->evcap, sizeof(*k->events));
-	if (!k->filler || !k->sink || !k->events)
-		return -1;
-	memset(k->filler, 'x', TRACE_N_MAX);
-	return 0;
+	e->raw = replay_kernel_new(e->evcap);
+	return e->raw ? 0 : -1;
 }

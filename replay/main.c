@@ -89,8 +89,9 @@ static int run_one(const struct trace *t, enum mode mode)
 	switch (mode) {
 	case MODE_KERNEL:
 		return replay_run(t, replay_kernel_init, false);
-	case MODE_MODEL:
 	case MODE_WRAPPER:
+		return replay_run(t, replay_wrapper_init, false);
+	case MODE_MODEL:
 	case MODE_CHECK:
 		break;
 	}
@@ -169,10 +170,10 @@ int main(int argc, char **argv)
 		usage();
 		return REPLAY_BAD;
 	}
-	if (mode != MODE_KERNEL) {
-		fprintf(stderr, "safepoll-replay: this build has --kernel "
-				"only; the other modes come with the model and "
-				"safepoll\n");
+	if (mode == MODE_MODEL || mode == MODE_CHECK) {
+		fprintf(stderr, "safepoll-replay: this build has --kernel and "
+				"--wrapper only; --model and --check come with "
+				"the model\n");
 		return REPLAY_BAD;
 	}
 	if (clean_descriptors() < 0) {

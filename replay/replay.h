@@ -90,6 +90,8 @@ struct replay_engine {
 	struct trace_event *tev;  /* evcap of them, for printing */
 	char (*scratch)[24];      /* evcap labels for unknown data */
 	unsigned block_seconds; /* a wait's grace before it counts as blocked */
+	struct replay_kernel *raw; /* for the system calls it makes itself */
+	uint64_t data_tag;         /* ORed into the data of raw add and mod */
 	void *state;
 	int (*op)(struct replay_engine *e, size_t i, struct replay_outcome *o);
 	void (*fini)(struct replay_engine *e);
@@ -103,10 +105,18 @@ void replay_engine_fini(struct replay_engine *e);
 int replay_engine_setup(struct replay_engine *e, const struct trace *t,
 			const char *name);
 
-/* The raw system calls of the kernel engine, for the wrapper to reuse on
- * everything it does not send through safepoll. */
+/* The raw system calls of the kernel engine (on e->raw), for the wrapper
+ * to reuse on everything it does not send through safepoll. */
+struct replay_kernel *replay_kernel_new(size_t evcap);
+void replay_kernel_free(struct replay_kernel *k);
 int replay_kernel_raw(struct replay_engine *e, size_t i,
 		      struct replay_outcome *o);
+
+/* --check's view into the engines: the wrapper's safepoll invariant
+ * (appends a note per failing instance; returns how many failed) and the
+ * model's interest lists (as replay_fdinfo prints the kernel's). */
+int replay_wrapper_check(struct replay_engine *e, struct trace_buf *notes);
+int replay_model_interest(struct replay_engine *e, struct trace_buf *b);
 
 /* Runs fn(arg) and reports whether it was still running after `seconds`
  * (it is then abandoned: the caller must end the run). */
@@ -121,6 +131,26 @@ void replay_line(struct trace_buf *b, const struct replay_engine *e, size_t i,
  * /proc/self/fdinfo: appends " EPFD:TFD:EVENTS:DATA" (hex events and
  * data) per registration.  Returns 0 or a negative errno value. */
 int replay_fdinfo(struct trace_buf *b, int epfd);
+
+/* Compares the kernel's interest lists with the model's (both as
+ * replay_fdinfo writes them); appends a "! model: interest ..." note per
+ * epoll fd where they differ.  Returns how many, or -1 (no memory). */
+int replay_compare_interest(const struct trace *t, const char *kernel,
+			    const char *model, struct trace_buf *notes);
+
+/* The wrapper's (epoll file, safepoll token) -> label id map. */
+struct replay_tokens {
+	struct token *v;
+	size_t cap, n;
+};
+
+/* After an add or mod through safepoll on epfd (whose file is `file`):
+ * maps the new token of fd's registration to label id. */
+int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
+			int fd, uint64_t id);
+bool replay_tokens_find(const struct replay_tokens *m, uint32_t file,
+			uint64_t token, uint64_t *id);
+void replay_tokens_free(struct replay_tokens *m);
 
 /* One mode over one trace, printing to stdout; the exit status. */
 int replay_run(const struct trace *t, int (*init)(struct replay_engine *,

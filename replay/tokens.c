@@ -1,0 +1,104 @@
+/* The wrapper's map from safepoll's tokens back to labels.  safepoll puts
+ * its own token in each registration's data; when the trace reaches that
+ * epoll raw (through a dup, after the instance's own fd was closed behind
+ * its back), the kernel hands those tokens out, and the replay must still
+ * print the label each stands for.  The tokens are learnt from the
+ * kernel's fdinfo after each add and mod, not from safepoll's private
+ * table.  A token is unique within its epoll over time (its generation
+ * grows), so the key is (epoll file, token). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "replay.h"
+
+struct token {
+	uint32_t file;
+	bool used;
+	uint64_t token, id;
+};
+
+static size_t slot_of(const struct replay_tokens *m, uint32_t file,
+		      uint64_t token)
+{
+	uint64_t h = (token ^ ((uint64_t)file << 40)) * 0x9e3779b97f4a7c15ull;
+	size_t i = (size_t)(h >> 20) & (m->cap - 1);
+
+	while (m->v[i].used && !(m->v[i].file == file && m->v[i].token == token))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+bool replay_tokens_find(const struct replay_tokens *m, uint32_t file,
+			uint64_t token, uint64_t *id)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return false;
+	i = slot_of(m, file, token);
+	if (!m->v[i].used)
+		return false;
+	*id = m->v[i].id;
+	return true;
+}
+
+static int put(struct replay_tokens *m, uint32_t file, uint64_t token,
+	       uint64_t id)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct replay_tokens bigger = { 0 };
+
+		bigger.cap = m->cap ? m->cap * 2 : 64;
+		bigger.v = calloc(bigger.cap, sizeof(struct token));
+		if (!bigger.v)
+			return -1;
+		for (size_t j = 0; j < m->cap; j++)
+			if (m->v[j].used)
+				bigger.v[slot_of(&bigger, m->v[j].file,
+						 m->v[j].token)] = m->v[j];
+		bigger.n = m->n;
+		free(m->v);
+		*m = bigger;
+	}
+	i = slot_of(m, file, token);
+	if (!m->v[i].used)
+		m->n++;
+	m->v[i] = (struct token){ file, true, token, id };
+	return 0;
+}
+
+int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
+			int fd, uint64_t id)
+{
+	struct trace_buf b = { 0 };
+	int r = replay_fdinfo(&b, epfd);
+
+	for (const char *s = b.s; r == 0 && s && *s;) {
+		int ep, tfd, used = 0;
+		unsigned events;
+		unsigned long long data;
+		uint64_t known;
+
+		if (sscanf(s, " %d:%d:%x:%llx%n", &ep, &tfd, &events, &data,
+			   &used) != 4)
+			break;
+		s += used;
+		/* The registration just made or changed is the one of this
+		 * fd whose token is new; one already known keeps its label,
+		 * which is the one a mod reaches anyway. */
+		if (tfd == fd && !replay_tokens_find(m, file, data, &known) &&
+		    put(m, file, data, id) < 0)
+			r = -1;
+	}
+	trace_buf_free(&b);
+	return r < 0 ? -1 : 0;
+}
+
+void replay_tokens_free(struct replay_tokens *m)
+{
+	free(m->v);
+	m->v = NULL;
+	m->cap = m->n = 0;
+}

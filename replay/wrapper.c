@@ -1,0 +1,240 @@
+/* The wrapper engine: `epoll`, `add`, `mod`, `del` and `wait` through
+ * safepoll, everything else as raw system calls.  An operation on an
+ * epoll number goes where the kernel would send it: to the safepoll
+ * instance that owns the epoll file the number holds at that moment
+ * (through a dup too: the same file is the same epoll), or raw to the
+ * kernel when none can take it (the trace closed the instance's own fd
+ * behind its back, so safepoll can no longer reach its epoll). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+
+#include "replay.h"
+#include "safepoll.h"
+
+struct instance {
+	struct safepoll *sp;
+	int epfd;
+	uint32_t file; /* the epoll file it made, in the engine's track */
+};
+
+struct wrapper {
+	struct instance *inst;
+	size_t ninst, cap;
+	uint32_t capacity, batch;
+	struct replay_tokens tokens;
+};
+
+/* Raw add and mod data carry this bit, so that a raw wait tells their
+ * label ids from safepoll's tokens (whose generation never gets near). */
+#define RAW_TAG (1ull << 63)
+
+static const struct instance *owner(const struct replay_engine *e, int fd)
+{
+	const struct wrapper *w = e->state;
+	uint32_t file = replay_file(&e->track, fd);
+
+	for (size_t j = 0; file != 0 && j < w->ninst; j++)
+		if (w->inst[j].file == file &&
+		    replay_file(&e->track, w->inst[j].epfd) == file)
+			return &w->inst[j];
+	return NULL;
+}
+
+/* A raw wait's data back to label ids. */
+static void raw_labels(struct replay_engine *e, int ep,
+		       const struct replay_outcome *o)
+{
+	const struct wrapper *w = e->state;
+	uint32_t file = replay_file(&e->track, ep);
+
+	for (size_t j = 0; j < o->nev; j++) {
+		uint64_t d = e->ev[j].data, id;
+
+		if (d & RAW_TAG)
+			e->ev[j].data = d & ~RAW_TAG;
+		else if (replay_tokens_find(&w->tokens, file, d, &id))
+			e->ev[j].data = id;
+	}
+}
+
+/* udata carries the label id; + 1 so that no registration has NULL. */
+static void *udata_of(uint64_t id)
+{
+	return (void *)(uintptr_t)(id + 1);
+}
+
+struct sp_wait {
+	struct safepoll *sp;
+	int max, timeout, ret;
+};
+
+static void do_wait(void *arg)
+{
+	struct sp_wait *w = arg;
+
+	w->ret = safepoll_wait(w->sp, w->max, w->timeout);
+}
+
+static void wrapper_wait(struct replay_engine *e, struct safepoll *sp,
+			 const struct trace_op *op, struct replay_outcome *o)
+{
+	struct sp_wait w = { sp, op->max, op->timeout, 0 };
+	uint64_t before = safepoll_dropped(sp);
+	struct safepoll_event ev;
+	size_t n = 0;
+	int r;
+
+	if (op->timeout < 0 && replay_deadline(e->block_seconds, do_wait, &w)) {
+		o->blocked = true;
+		return;
+	} else if (op->timeout >= 0) {
+		do_wait(&w);
+	}
+	o->ret = w.ret;
+	if (w.ret < 0)
+		return;
+	while (n < e->evcap && (r = safepoll_next(sp, &ev)) == 1) {
+		e->ev[n].data = (uint64_t)(uintptr_t)ev.udata - 1;
+		e->ev[n].events = ev.events;
+		n++;
+	}
+	o->nev = n;
+	o->ret = (int64_t)n;
+	o->dropped = safepoll_dropped(sp) - before;
+}
+
+static int new_instance(struct replay_engine *e, size_t i,
+			struct replay_outcome *o)
+{
+	struct wrapper *w = e->state;
+	struct safepoll *sp = NULL;
+	struct instance *in;
+	int r = safepoll_new(&sp, w->capacity, w->batch, 0);
+
+	o->ret = r < 0 ? r : 0;
+	o->fds[0] = r < 0 ? -1 : safepoll_fd(sp);
+	if (replay_track_apply(&e->track, i, o) < 0 || r < 0) {
+		safepoll_free(sp);
+		return r < 0 ? 0 : -1;
+	}
+	if (w->ninst == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 8;
+
+		in = realloc(w->inst, cap * sizeof(*in));
+		if (!in) {
+			safepoll_free(sp);
+			return -1;
+		}
+		w->inst = in;
+		w->cap = cap;
+	}
+	w->inst[w->ninst++] = (struct instance){
+		sp, o->fds[0], replay_file(&e->track, o->fds[0])
+	};
+	return 0;
+}
+
+static int wrapper_op(struct replay_engine *e, size_t i,
+		      struct replay_outcome *o)
+{
+	struct wrapper *w = e->state;
+	const struct trace_op *op = &e->track.t->ops[i];
+	int fd = replay_fd(&e->track, op->fd), ep = replay_fd(&e->track, op->ep);
+	const struct instance *in = NULL;
+	uint64_t id = i;
+
+	if (op->kind == TRACE_EPOLL)
+		return new_instance(e, i, o);
+	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
+	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT)
+		in = owner(e, ep);
+	if (op->kind == TRACE_MOD)
+		id = replay_mod_data(&e->track, i);
+	if (!in) {
+		replay_kernel_raw(e, i, o);
+		if (op->kind == TRACE_WAIT)
+			raw_labels(e, ep, o);
+	} else if (op->kind == TRACE_ADD) {
+		o->ret = safepoll_add(in->sp, fd, op->events, udata_of(id));
+	} else if (op->kind == TRACE_MOD) {
+		o->ret = safepoll_mod(in->sp, fd, op->events, udata_of(id));
+	} else if (op->kind == TRACE_DEL) {
+		o->ret = safepoll_del(in->sp, fd);
+	} else {
+		wrapper_wait(e, in->sp, op, o);
+	}
+	if (o->blocked)
+		return 0;
+	if (in && (op->kind == TRACE_ADD || op->kind == TRACE_MOD) &&
+	    o->ret == 0 &&
+	    replay_tokens_learn(&w->tokens, in->file, in->epfd, fd, id) < 0)
+		return -1;
+	return replay_track_apply(&e->track, i, o);
+}
+
+int replay_wrapper_check(struct replay_engine *e, struct trace_buf *notes)
+{
+	const struct wrapper *w = e->state;
+	int failed = 0;
+
+	for (size_t j = 0; j < w->ninst; j++) {
+		const struct instance *in = &w->inst[j];
+		int r;
+
+		/* An instance whose number the trace closed cannot be
+		 * checked: its epoll is gone or is another's. */
+		if (owner(e, in->epfd) != in)
+			continue;
+		r = safepoll_check(in->sp);
+		if (r >= 0)
+			continue;
+		trace_buf_printf(notes,
+				 "! wrapper: safepoll_check of epoll fd %d => "
+				 "%s\n",
+				 in->epfd, trace_errno_name(-r));
+		failed++;
+	}
+	return failed;
+}
+
+static void wrapper_fini(struct replay_engine *e)
+{
+	struct wrapper *w = e->state;
+
+	if (!w)
+		return;
+	/* An orphan's close may hit a number the trace reused: harmless
+	 * once the run is over. */
+	for (size_t j = 0; j < w->ninst; j++)
+		safepoll_free(w->inst[j].sp);
+	free(w->inst);
+	replay_tokens_free(&w->tokens);
+	free(w);
+	e->state = NULL;
+}
+
+int replay_wrapper_init(struct replay_engine *e, const struct trace *t)
+{
+	struct wrapper *w;
+
+	if (replay_engine_setup(e, t, "wrapper") < 0)
+		return -1;
+	e->op = wrapper_op;
+	e->fini = wrapper_fini;
+	e->data_tag = RAW_TAG;
+	e->raw = replay_kernel_new(e->evcap);
+	w = calloc(1, sizeof(*w));
+	e->state = w;
+	if (!w || !e->raw)
+		return -1;
+	/* Room for every registration the trace can make, so that safepoll
+	 * never refuses for want of it (the kernel would not). */
+	w->capacity = t->nadds == 0 ? 1
+		      : t->nadds < SAFEPOLL_CAPACITY_MAX ? (uint32_t)t->nadds
+							 : SAFEPOLL_CAPACITY_MAX;
+	w->batch = w->capacity < SAFEPOLL_BATCH_MAX ? w->capacity
+						    : SAFEPOLL_BATCH_MAX;
+	return 0;
+}

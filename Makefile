@@ -39,6 +39,8 @@ LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_A := $(BUILD)/libsafepoll.a
 LIB_SO := $(BUILD)/libsafepoll.so.$(VERSION)
 
+comma := ,
+
 # What `make test` and `make check` run; each mk/*.mk adds its own.
 TEST_TARGETS :=
 CHECK_TARGETS :=

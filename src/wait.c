@@ -15,14 +15,14 @@ static int wait_batch(struct safepoll *sp, int max, int timeout_ms)
 {
 	struct timespec start, now;
 	int timeout = timeout_ms;
-	int n;
 
 	/* The clock is read only for a finite, positive timeout: waits
 	 * with -1 or 0 cost no more than the system call. */
 	if (timeout_ms > 0 && clock_gettime(CLOCK_MONOTONIC, &start) < 0)
 		return -errno;
 	for (;;) {
-		n = epoll_wait(sp->epfd, sp->batch, max, timeout);
+		int n = epoll_wait(sp->epfd, sp->batch, max, timeout);
+
 		if (n >= 0)
 			return n;
 		if (errno != EINTR || (sp->flags & SAFEPOLL_EINTR) != 0)

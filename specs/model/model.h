@@ -32,7 +32,9 @@ struct model_reg {
  * the timeout is negative.  Not an errno value. */
 #define MODEL_BLOCKS_FOREVER (-100000)
 
-/* nofile: RLIMIT_NOFILE, the first number that cannot be a descriptor. */
+/* nofile: RLIMIT_NOFILE, the first number that cannot be a descriptor
+ * (at least 3).  NULL when out of memory.  The model aborts if memory
+ * runs out later: it cannot mirror an ENOMEM of the kernel. */
 struct model *model_new(int nofile);
 void model_free(struct model *m);
 
@@ -44,10 +46,28 @@ int model_tmpfile(struct model *m);                      /* O_TMPFILE|O_RDWR */
 int model_dupfd(struct model *m, int fd);                /* F_DUPFD_CLOEXEC, 0 */
 int model_close(struct model *m, int fd);
 
-/* write(2) of n filler bytes; on an eventfd, of the 8-byte value n. */
+/* write(2) of n filler bytes; on an eventfd, of the 8-byte value n.
+ * "On an eventfd" means the file now at fd is one.  A trace decides by
+ * the NAME instead (TRACE.md), and the two differ once a number is reused
+ * by another kind of file: a replay should call model_write_value for an
+ * eventfd name and model_write_filler for any other, which say exactly
+ * what goes to the kernel. */
 int64_t model_write(struct model *m, int fd, uint64_t n);
-/* read(2) of up to n bytes; on an eventfd the 8-byte counter goes to *value. */
+/* read(2) of up to n bytes; on an eventfd (the file now at fd) n is
+ * ignored and the 8-byte counter goes to *value.  The same caveat: use
+ * model_read_value for an eventfd name, model_read_bytes for others. */
 int64_t model_read(struct model *m, int fd, uint64_t n, uint64_t *value);
+
+/* write(2) of the 8 bytes of value (little-endian), whatever fd is. */
+int64_t model_write_value(struct model *m, int fd, uint64_t value);
+/* write(2) of n filler bytes ('x'), whatever fd is. */
+int64_t model_write_filler(struct model *m, int fd, uint64_t n);
+/* read(2) into an 8-byte buffer, whatever fd is; *value (may be NULL)
+ * gets the bytes read, little-endian, zero above them. */
+int64_t model_read_value(struct model *m, int fd, uint64_t *value);
+/* read(2) of up to n bytes, whatever fd is; *value (may be NULL) gets the
+ * first up to 8 bytes read, as model_read_value. */
+int64_t model_read_bytes(struct model *m, int fd, uint64_t n, uint64_t *value);
 int model_shutdown(struct model *m, int fd, int how);   /* SHUT_RD/WR/RDWR */
 int model_setpipe_sz(struct model *m, int fd, int bytes); /* new capacity */
 
@@ -58,7 +78,8 @@ uint32_t model_poll(struct model *m, int fd, uint32_t events);
 int model_epoll_ctl(struct model *m, int ep, int op, int fd, uint32_t events,
 		    uint64_t data);
 /* Fills out[0..n-1] and returns n, or a negative errno value, or
- * MODEL_BLOCKS_FOREVER.  A positive timeout with nothing ready gives 0. */
+ * MODEL_BLOCKS_FOREVER.  A positive timeout with nothing ready gives 0.
+ * n is at most max and at most the number of registrations of ep. */
 int model_epoll_wait(struct model *m, int ep, struct model_event *out, int max,
 		     int timeout);
 

@@ -19,13 +19,13 @@ static void clear_marks(struct safepoll *sp)
 		sp->regs[i].mark = 0;
 }
 
-/* Every free-list slot is free and listed once; every other free slot is
+/* Every free-list slot is free and the list ends; every other free slot is
  * retired (its generation used up); every live slot is the one its fd's
  * chain finds first, so no two live slots share an fd; the chains hold
  * the live slots and nothing else. */
 static int check_table(struct safepoll *sp)
 {
-	uint32_t i = sp->free_head, steps = 0, live = 0, chained = 0;
+	uint32_t i = sp->free_head, steps = 0, live = 0;
 
 	clear_marks(sp);
 	/*@
@@ -34,8 +34,9 @@ static int check_table(struct safepoll *sp)
 	  loop variant sp->capacity - steps;
 	*/
 	while (i != SP_NIL) {
+		/* A cycle runs into the bound. */
 		if (i >= sp->capacity || steps == sp->capacity ||
-		    sp->regs[i].fd >= 0 || sp->regs[i].mark != 0)
+		    sp->regs[i].fd >= 0)
 			return SP_BAD;
 		sp->regs[i].mark = 1;
 		i = sp->regs[i].next;
@@ -53,19 +54,21 @@ static int check_table(struct safepoll *sp)
 		if (r->fd < 0 && r->mark == 0 && r->gen != UINT32_MAX)
 			return SP_BAD;
 		if (r->fd >= 0) {
-			if (sp_lookup(sp, r->fd) != s)
+			uint32_t prev;
+
+			if (sp_lookup(sp, r->fd, &prev) != s)
 				return SP_BAD;
 			live++;
 		}
 	}
 	/*@
 	  loop invariant range: 0 <= c <= sp->hash_mask + 1;
-	  loop assigns c, i, steps, chained;
+	  loop assigns c, i, steps;
 	  loop variant sp->hash_mask + 1 - c;
 	*/
 	for (uint32_t c = 0; c <= sp->hash_mask; c++) {
 		/*@
-		  loop assigns i, steps, chained;
+		  loop assigns i, steps;
 		  loop variant sp->capacity - steps;
 		*/
 		for (i = sp->regs[c].head, steps = 0; i != SP_NIL; steps++) {
@@ -73,11 +76,12 @@ static int check_table(struct safepoll *sp)
 			    sp->regs[i].fd < 0 ||
 			    ((uint32_t)sp->regs[i].fd & sp->hash_mask) != c)
 				return SP_BAD;
-			chained++;
 			i = sp->regs[i].next;
 		}
 	}
-	return live == sp->live && chained == live ? 0 : SP_BAD;
+	/* Each live slot was found in its chain, and each chain holds only
+	 * live slots of its own, once: so the chains hold exactly them. */
+	return live == sp->live ? 0 : SP_BAD;
 }
 
 /* A cursor over one line of fdinfo. */
@@ -169,7 +173,8 @@ static int check_line(struct safepoll *sp, const char *line, const char *end)
 	return 0;
 }
 
-/* "/proc/self/fdinfo/" and the decimal epfd, without stdio. */
+/* "/proc/self/fdinfo/" and the decimal epfd (at most 10 digits), without
+ * stdio. */
 static void fdinfo_path(char path[32], int epfd)
 {
 	static const char prefix[] = "/proc/self/fdinfo/";
@@ -181,20 +186,20 @@ static void fdinfo_path(char path[32], int epfd)
 	do {
 		digits[n++] = (char)('0' + v % 10);
 		v /= 10;
-	} while (v && n < sizeof digits);
+	} while (v);
 	while (n)
 		path[i++] = digits[--n];
 	path[i] = 0;
 }
 
-/* Feeds fdinfo to check_line a line at a time; a line longer than the
- * buffer cannot be a tfd line (they are under 100 bytes) and is passed
- * over whole. */
+/* Feeds fdinfo to check_line a line at a time.  A line longer than the
+ * buffer keeps its first 160 bytes: a tfd line's fields all come within
+ * its first 60. */
 static int check_kernel(struct safepoll *sp)
 {
 	char path[32], buf[4096], line[160];
 	size_t len = 0;
-	int too_long = 0, rc = 0, fd;
+	int rc = 0, fd;
 	ssize_t n = 0;
 
 	if (sp->epfd < 0)
@@ -209,18 +214,18 @@ static int check_kernel(struct safepoll *sp)
 			if (buf[k] != '\n') {
 				if (len < sizeof line)
 					line[len++] = buf[k];
-				else
-					too_long = 1;
 				continue;
 			}
-			if (!too_long)
-				rc = check_line(sp, line, line + len);
+			rc = check_line(sp, line, line + len);
 			len = 0;
-			too_long = 0;
 		}
 	}
 	if (rc == 0 && n < 0)
 		rc = -errno;
+	/* The kernel ends every line with a newline; a last line without
+	 * one is checked all the same. */
+	if (rc == 0 && len > 0)
+		rc = check_line(sp, line, line + len);
 	close(fd);
 	return rc;
 }

@@ -34,7 +34,7 @@ static int record_is_stale(int rc)
 int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 {
 	struct epoll_event ev;
-	uint32_t old;
+	uint32_t old, prev, slot;
 	int rc;
 
 	if (!sp)
@@ -52,25 +52,26 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	 * kernel may still hold that registration (a dup keeps its file
 	 * alive): releasing the record makes its events dead.  It is
 	 * released after the take, which must get the slot whose token the
-	 * kernel now holds. */
-	old = sp_lookup(sp, fd);
-	sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
+	 * kernel now holds; the take puts the new slot at the head of the
+	 * same chain, so it comes before the old one if nothing did. */
+	old = sp_lookup(sp, fd, &prev);
+	slot = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
 	if (old != SP_NIL)
-		sp_release(sp, old);
+		sp_release(sp, old, prev == SP_NIL ? slot : prev);
 	return 0;
 }
 
 int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 {
 	struct epoll_event ev;
-	uint32_t slot;
+	uint32_t slot, prev;
 	int rc;
 
 	if (!sp)
 		return -EFAULT;
 	if ((events & ~(uint32_t)SAFEPOLL_EVENTS) != 0)
 		return -EINVAL;
-	slot = sp_lookup(sp, fd);
+	slot = sp_lookup(sp, fd, &prev);
 	/* Without a record the kernel can still hold a registration for fd
 	 * (one whose record was released as stale, when the same file came
 	 * back at that number): it gets a token that is never live. */
@@ -82,7 +83,7 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
 		sp->regs[slot].udata = udata;
 	} else if (record_is_stale(rc)) {
-		sp_release(sp, slot);
+		sp_release(sp, slot, prev);
 	}
 	return rc;
 }
@@ -90,17 +91,17 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 int safepoll_del(struct safepoll *sp, int fd)
 {
 	struct epoll_event ev;
-	uint32_t slot;
+	uint32_t slot, prev;
 	int rc;
 
 	if (!sp)
 		return -EFAULT;
-	slot = sp_lookup(sp, fd);
+	slot = sp_lookup(sp, fd, &prev);
 	/* Kernels before 2.6.9 wanted an event even for a delete; one is
 	 * passed so that ev is never left uninitialised. */
 	rc = ctl(sp, EPOLL_CTL_DEL, fd, 0, 0, &ev);
 	if (slot != SP_NIL && (rc == 0 || record_is_stale(rc)))
-		sp_release(sp, slot);
+		sp_release(sp, slot, prev);
 	return rc;
 }
 

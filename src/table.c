@@ -15,21 +15,24 @@ static uint32_t chain_of(const struct safepoll *sp, int fd)
 	return (uint32_t)fd & sp->hash_mask;
 }
 
-uint32_t sp_lookup(const struct safepoll *sp, int fd)
+uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev)
 {
 	uint32_t i = sp->regs[chain_of(sp, fd)].head;
 	uint32_t steps = 0;
 
+	*prev = SP_NIL;
 	/* Bounded by the capacity, so that even a corrupt chain ends. */
 	/*@
 	  loop invariant link: Link(sp, i);
+	  loop invariant prev: Link(sp, *prev);
 	  loop invariant steps: 0 <= steps <= sp->capacity;
-	  loop assigns i, steps;
+	  loop assigns i, steps, *prev;
 	  loop variant sp->capacity - steps;
 	*/
 	while (i < sp->capacity && steps < sp->capacity) {
 		if (sp->regs[i].fd == fd)
 			return i;
+		*prev = i;
 		i = sp->regs[i].next;
 		steps++;
 	}
@@ -52,39 +55,14 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	return slot;
 }
 
-/* Unlinks slot from the chain of its fd; a slot not found there (which
- * the invariant rules out) is left alone rather than followed further. */
-static void unlink_chain(struct safepoll *sp, uint32_t slot)
-{
-	uint32_t chain = chain_of(sp, sp->regs[slot].fd);
-	uint32_t i = sp->regs[chain].head;
-	uint32_t steps = 0;
-
-	if (i == slot) {
-		sp->regs[chain].head = sp->regs[slot].next;
-		return;
-	}
-	/*@
-	  loop invariant link: Link(sp, i);
-	  loop invariant steps: 0 <= steps <= sp->capacity;
-	  loop assigns i, steps;
-	  loop variant sp->capacity - steps;
-	*/
-	while (i < sp->capacity && steps < sp->capacity) {
-		if (sp->regs[i].next == slot) {
-			sp->regs[i].next = sp->regs[slot].next;
-			return;
-		}
-		i = sp->regs[i].next;
-		steps++;
-	}
-}
-
-void sp_release(struct safepoll *sp, uint32_t slot)
+void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 {
 	struct safepoll_reg *r = &sp->regs[slot];
 
-	unlink_chain(sp, slot);
+	if (prev == SP_NIL)
+		sp->regs[chain_of(sp, r->fd)].head = r->next;
+	else
+		sp->regs[prev].next = r->next;
 	r->fd = -1;
 	r->udata = 0;
 	sp->live--;

@@ -18,14 +18,19 @@
 */
 uint64_t sp_token(const struct safepoll *sp, uint32_t slot);
 
+/* Finds fd's live slot, and the slot before it in its chain (Nil when it
+ * heads the chain), which sp_release needs to unlink it. */
 /*@
   requires valid: Instance(sp);
-  assigns \nothing;
+  requires prev: \valid(prev) && \separated(prev, sp,
+                                             sp->regs + (0 .. sp->capacity - 1));
+  assigns *prev;
   ensures found: \result != Nil ==> Live(sp, \result) &&
     sp->regs[\result].fd == fd;
   ensures range: \result == Nil || 0 <= \result < sp->capacity;
+  ensures link: Link(sp, *prev);
 */
-uint32_t sp_lookup(const struct safepoll *sp, int fd);
+uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
 
 /* Takes the free slot at the head of the free list for fd; the caller has
  * checked that there is one and that the kernel accepted its token. */
@@ -41,12 +46,15 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd);
 */
 uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
-/* Ends a live slot's registration: unlinks it from its chain, bumps its
- * generation so that every token it gave out is dead, and frees it (or
- * retires it for good when the generation would wrap). */
+/* Ends a live slot's registration: unlinks it from its chain (prev is the
+ * slot before it there, or Nil), bumps its generation so that every token
+ * it gave out is dead, and frees it (or retires it for good when the
+ * generation would wrap). */
 /*@
   requires valid: Instance(sp);
   requires live: Live(sp, slot);
+  requires prev: prev == Nil || (0 <= prev < sp->capacity &&
+                                 sp->regs[prev].next == slot);
   assigns *sp, sp->regs[0 .. sp->capacity - 1];
   ensures kept: Instance(sp);
   ensures dead: !Live(sp, slot);
@@ -54,6 +62,6 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
     sp->regs[slot].gen == 0xffffffff;
   ensures generations: GenerationsGrow{Old, Post}(sp);
 */
-void sp_release(struct safepoll *sp, uint32_t slot);
+void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev);
 
 #endif

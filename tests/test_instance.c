@@ -61,12 +61,15 @@ static void test_init_capacity_negative(void **state)
 
 static void test_init_capacity_huge(void **state)
 {
-	struct safepoll *p;
+	struct safepoll *p, sp;
 
 	(void)state;
 	assert_int_equal(safepoll_new(&p, SAFEPOLL_CAPACITY_MAX + 1, 4, 0),
 			 -EINVAL);
 	assert_int_equal(safepoll_new(&p, 8, SAFEPOLL_BATCH_MAX + 1, 0),
+			 -EINVAL);
+	assert_int_equal(safepoll_init(&sp, regs, 8, batch,
+				       SAFEPOLL_BATCH_MAX + 1, 0),
 			 -EINVAL);
 	/* The largest capacity is accepted: 512 MiB, allocated lazily. */
 	assert_int_equal(safepoll_new(&p, SAFEPOLL_CAPACITY_MAX, 1, 0), 0);

@@ -148,6 +148,36 @@ static void test_stale_same_file_back(void **state)
 	safepoll_free(sp);
 }
 
+/* The same, with the stale record behind another in its chain (fds two
+ * apart share a chain when there are two chains). */
+static void test_stale_reused_mid_chain(void **state)
+{
+	struct safepoll *sp = make_instance(3);
+	int old[2], other[2], fresh[2], tag;
+
+	(void)state;
+	make_pipe(old);
+	make_pipe(other); /* other[0] == old[0] + 2: the same chain */
+	assert_int_equal(other[0], old[0] + 2);
+	int keep = dup(old[0]);
+	assert_int_equal(safepoll_add(sp, old[0], EPOLLIN, &tag), 0);
+	assert_int_equal(safepoll_add(sp, other[0], EPOLLIN, &tag), 0);
+	int num = old[0];
+	close(num);
+	make_pipe(fresh);
+	assert_int_equal(fresh[0], num);
+	assert_int_equal(safepoll_add(sp, num, EPOLLIN, &tag), 0);
+	assert_consistent(sp);
+	assert_int_equal(safepoll_close(sp, other[0]), 0);
+	assert_int_equal(safepoll_close(sp, num), 0);
+	assert_consistent(sp);
+	close(keep);
+	close(old[1]);
+	close(other[1]);
+	close(fresh[1]);
+	safepoll_free(sp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -156,6 +186,7 @@ int main(void)
 		TEST(test_stale_orphan_reconciled),
 		TEST(test_stale_dup_separate),
 		TEST(test_stale_same_file_back),
+		TEST(test_stale_reused_mid_chain),
 	};
 	return cmocka_run_group_tests_name("stale", tests, NULL, NULL);
 }

@@ -51,6 +51,8 @@ static void test_wait_bad_maxevents(void **state)
 	assert_int_equal(safepoll_wait_array(sp, out, 0, 0), -EINVAL);
 	assert_int_equal(safepoll_wait_array(sp, NULL, 0, 0), -EINVAL);
 	assert_int_equal(safepoll_wait_array(sp, NULL, 2, 0), -EFAULT);
+	assert_int_equal(safepoll_wait_array(sp, out, INT_MAX, 0), -EINVAL);
+	assert_int_equal(safepoll_wait_array(sp, out, INT_MAX / 12, 0), 0);
 	safepoll_free(sp);
 }
 
@@ -226,6 +228,24 @@ static void test_wait_array(void **state)
 	assert_int_equal(safepoll_del(sp, b[0]), 0);
 	assert_int_equal(safepoll_next(sp, &out[0]), 0);
 	assert_int_equal(safepoll_dropped(sp), 2);
+	/* A dead token fetched by the array form itself: a's number closed
+	 * behind safepoll's back while a dup keeps its file registered. */
+	int keep = dup(a[0]);
+	assert_int_equal(safepoll_add(sp, a[0], EPOLLIN, a), 0);
+	close(a[0]);
+	assert_int_equal(dup(keep), a[0]);
+	assert_int_equal(safepoll_add(sp, a[0], EPOLLIN, b), -EEXIST);
+	assert_int_equal(safepoll_mod(sp, b[0], EPOLLIN, b), -ENOENT);
+	int c[2];
+	make_pipe(c);
+	close(a[0]);
+	assert_int_equal(dup2(c[0], a[0]), a[0]);
+	assert_int_equal(safepoll_add(sp, a[0], EPOLLIN, c), 0);
+	assert_int_equal(safepoll_wait_array(sp, out, 3, 0), 0);
+	assert_int_equal(safepoll_dropped(sp), 3);
+	close(keep);
+	close(c[0]);
+	close(c[1]);
 	close(a[0]);
 	close(a[1]);
 	close(b[0]);

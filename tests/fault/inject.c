@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/epoll.h>
 #include <time.h>
 #include <unistd.h>
@@ -45,7 +46,18 @@ static struct {
 	unsigned n;
 	int err;
 	int fired;
-} armed = {-1, 0, 0, 0};
+} armed = {-1, 0, 0, 0}, also = {-1, 0, 0, 0};
+
+static struct {
+	const char *text;
+	unsigned chunk;
+	int fd;
+} fake_read = {NULL, 0, -1};
+
+static struct {
+	const struct timespec *times;
+	unsigned count, next;
+} fake_clock;
 static unsigned calls[SITE_COUNT];
 static long live_allocations;
 
@@ -70,9 +82,35 @@ void fault_arm(int site, unsigned n, int err)
 	armed.fired = 0;
 }
 
+void fault_arm_also(int site, unsigned n, int err)
+{
+	also.site = site;
+	also.n = n;
+	also.err = err;
+	also.fired = 0;
+}
+
 void fault_disarm(void)
 {
 	armed.site = -1;
+	also.site = -1;
+	fake_read.text = NULL;
+	fake_read.fd = -1;
+	fake_clock.count = 0;
+}
+
+void fault_fake_fdinfo(const char *text, unsigned chunk)
+{
+	fake_read.text = text;
+	fake_read.chunk = chunk;
+	fake_read.fd = -1;
+}
+
+void fault_fake_clock(const struct timespec *times, unsigned count)
+{
+	fake_clock.times = times;
+	fake_clock.count = count;
+	fake_clock.next = 0;
 }
 
 int fault_fired(void)
@@ -93,11 +131,18 @@ long fault_live_allocations(void)
 /* Counts the call; true when it is the one to fail (errno set). */
 static int hit(int site)
 {
-	if (++calls[site] != armed.n || armed.site != site)
-		return 0;
-	armed.fired = 1;
-	errno = armed.err;
-	return 1;
+	++calls[site];
+	if (armed.site == site && calls[site] == armed.n) {
+		armed.fired = 1;
+		errno = armed.err;
+		return 1;
+	}
+	if (also.site == site && calls[site] == also.n) {
+		also.fired = 1;
+		errno = also.err;
+		return 1;
+	}
+	return 0;
 }
 
 int __wrap_epoll_create1(int flags);
@@ -133,7 +178,13 @@ int __wrap_close(int fd)
 int __wrap_clock_gettime(clockid_t clock, struct timespec *ts);
 int __wrap_clock_gettime(clockid_t clock, struct timespec *ts)
 {
-	return hit(SITE_CLOCK_GETTIME) ? -1 : clock_gettime(clock, ts);
+	if (hit(SITE_CLOCK_GETTIME))
+		return -1;
+	if (fake_clock.next < fake_clock.count) {
+		*ts = fake_clock.times[fake_clock.next++];
+		return 0;
+	}
+	return clock_gettime(clock, ts);
 }
 
 int __wrap_open(const char *path, int flags, ...);
@@ -147,13 +198,29 @@ int __wrap_open(const char *path, int flags, ...)
 		mode = (mode_t)va_arg(ap, int);
 		va_end(ap);
 	}
-	return hit(SITE_OPEN) ? -1 : open(path, flags, mode);
+	if (hit(SITE_OPEN))
+		return -1;
+	int fd = open(path, flags, mode);
+	if (fake_read.text && strncmp(path, "/proc/self/fdinfo/", 18) == 0)
+		fake_read.fd = fd;
+	return fd;
 }
 
 ssize_t __wrap_read(int fd, void *buf, size_t n);
 ssize_t __wrap_read(int fd, void *buf, size_t n)
 {
-	return hit(SITE_READ) ? -1 : read(fd, buf, n);
+	if (hit(SITE_READ))
+		return -1;
+	if (fake_read.text && fd == fake_read.fd) {
+		size_t left = strlen(fake_read.text);
+		size_t k = left < fake_read.chunk ? left : fake_read.chunk;
+
+		k = k < n ? k : n;
+		memcpy(buf, fake_read.text, k);
+		fake_read.text += k;
+		return (ssize_t)k;
+	}
+	return read(fd, buf, n);
 }
 
 void *__wrap_malloc(size_t n);

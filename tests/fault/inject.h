@@ -29,4 +29,14 @@ unsigned fault_calls(int site);
 /* Allocations not yet freed. */
 long fault_live_allocations(void);
 
+/* A second fault, armed beside the first (same counting). */
+void fault_arm_also(int site, unsigned n, int err);
+
+/* Scripted answers: reads of /proc/self/fdinfo return `text` in chunks of
+ * `chunk` bytes (NULL: the real file); clock_gettime returns times[0],
+ * times[1], ... (count 0: the real clock). */
+struct timespec;
+void fault_fake_fdinfo(const char *text, unsigned chunk);
+void fault_fake_clock(const struct timespec *times, unsigned count);
+
 #endif

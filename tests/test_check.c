@@ -62,9 +62,8 @@ static void test_check_kernel_changed(void **state)
 		.data.u64 = ((uint64_t)f->sp->regs[s].gen << 32) | s,
 	};
 
-	assert_int_equal(epoll_ctl(safepoll_fd(f->sp), EPOLL_CTL_MOD, f->p[0],
-				   &ev),
-			 0);
+	assert_int_equal(
+		epoll_ctl(safepoll_fd(f->sp), EPOLL_CTL_MOD, f->p[0], &ev), 0);
 	assert_int_equal(safepoll_check(f->sp), -EUCLEAN);
 }
 
@@ -126,18 +125,18 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_check_mask_differs, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_check_kernel_changed, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_check_kernel_changed,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_fd_differs, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_check_free_list_cycle, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_check_free_list_cycle,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_live_count, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_check_lost_slot, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_check_orphan_counted, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_check_orphan_counted,
+						setup, teardown),
 		TEST(test_check_null),
 	};
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);

@@ -88,7 +88,8 @@ static void test_add_unknown_mask(void **state)
 	 * them, so it refuses before asking the kernel. */
 	assert_int_equal(safepoll_add(sp, p[0], EPOLLIN | (1u << 20), NULL),
 			 -EINVAL);
-	assert_int_equal(safepoll_add(sp, p[0], 0x20 /* POLLNVAL */, NULL), -EINVAL);
+	assert_int_equal(safepoll_add(sp, p[0], 0x20 /* POLLNVAL */, NULL),
+			 -EINVAL);
 	assert_int_equal(safepoll_add(sp, p[0], EPOLLIN, NULL), 0);
 	assert_int_equal(safepoll_mod(sp, p[0], 1u << 27, NULL), -EINVAL);
 	assert_consistent(sp);
@@ -106,10 +107,10 @@ static void test_add_invalid_mask(void **state)
 
 	(void)state;
 	make_pipe(p);
-	assert_int_equal(
-		safepoll_add(sp, p[0], EPOLLIN | EPOLLEXCLUSIVE | EPOLLONESHOT,
-			     NULL),
-		-EINVAL);
+	assert_int_equal(safepoll_add(sp, p[0],
+				      EPOLLIN | EPOLLEXCLUSIVE | EPOLLONESHOT,
+				      NULL),
+			 -EINVAL);
 	assert_int_equal(safepoll_add(sp, p[0], EPOLLIN | EPOLLEXCLUSIVE, NULL),
 			 0);
 	assert_int_equal(safepoll_mod(sp, p[0], EPOLLIN, NULL), -EINVAL);
@@ -230,18 +231,19 @@ static void test_many_fds(void **state)
 	(void)state;
 	for (int i = 0; i < N / 2; i++) {
 		make_pipe(fds[i]);
-		assert_int_equal(safepoll_add(sp, fds[i][0], EPOLLIN, &fds[i]), 0);
-		assert_int_equal(safepoll_add(sp, fds[i][1], EPOLLOUT, &fds[i][1]),
+		assert_int_equal(safepoll_add(sp, fds[i][0], EPOLLIN, &fds[i]),
 				 0);
+		assert_int_equal(
+			safepoll_add(sp, fds[i][1], EPOLLOUT, &fds[i][1]), 0);
 	}
 	assert_consistent(sp);
 	for (int i = 0; i < N / 2; i += 3)
 		assert_int_equal(safepoll_close(sp, fds[i][1]), 0);
 	assert_consistent(sp);
 	for (int i = 0; i < N / 2; i++) {
-		assert_int_equal(safepoll_mod(sp, fds[i][0], EPOLLIN | EPOLLET,
-					      &fds[i]),
-				 0);
+		assert_int_equal(
+			safepoll_mod(sp, fds[i][0], EPOLLIN | EPOLLET, &fds[i]),
+			0);
 		assert_int_equal(safepoll_close(sp, fds[i][0]), 0);
 		if (i % 3)
 			assert_int_equal(safepoll_close(sp, fds[i][1]), 0);

@@ -52,9 +52,9 @@ static void test_init_capacity_negative(void **state)
 	int negative = -1;
 
 	(void)state;
-	assert_int_equal(safepoll_init(&sp, regs, (uint32_t)negative, batch, 4,
-				       0),
-			 -EINVAL);
+	assert_int_equal(
+		safepoll_init(&sp, regs, (uint32_t)negative, batch, 4, 0),
+		-EINVAL);
 	assert_int_equal(safepoll_new(&p, (uint32_t)negative, 4, 0), -EINVAL);
 	assert_int_equal(safepoll_new(&p, 8, (uint32_t)negative, 0), -EINVAL);
 }
@@ -68,9 +68,9 @@ static void test_init_capacity_huge(void **state)
 			 -EINVAL);
 	assert_int_equal(safepoll_new(&p, 8, SAFEPOLL_BATCH_MAX + 1, 0),
 			 -EINVAL);
-	assert_int_equal(safepoll_init(&sp, regs, 8, batch,
-				       SAFEPOLL_BATCH_MAX + 1, 0),
-			 -EINVAL);
+	assert_int_equal(
+		safepoll_init(&sp, regs, 8, batch, SAFEPOLL_BATCH_MAX + 1, 0),
+		-EINVAL);
 	/* The largest capacity is accepted: 512 MiB, allocated lazily. */
 	assert_int_equal(safepoll_new(&p, SAFEPOLL_CAPACITY_MAX, 1, 0), 0);
 	assert_int_equal(safepoll_free(p), 0);

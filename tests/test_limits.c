@@ -20,7 +20,8 @@ static void test_limit_nofile_exhausted(void **state)
 	low.rlim_cur = LIMIT;
 	assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
 	while ((rc = pipe2(fds[n], O_NONBLOCK | O_CLOEXEC)) == 0) {
-		assert_int_equal(safepoll_add(sp, fds[n][0], EPOLLIN, fds[n]), 0);
+		assert_int_equal(safepoll_add(sp, fds[n][0], EPOLLIN, fds[n]),
+				 0);
 		n++;
 	}
 	int pipe_errno = errno;
@@ -56,14 +57,15 @@ static void test_limit_many_registrations(void **state)
 
 	(void)state;
 	assert_int_equal(getrlimit(RLIMIT_NOFILE, &lim), 0);
-	int pipes = (int)((lim.rlim_cur > 20000 ? 20000 : lim.rlim_cur) - 64) / 2;
-	int (*fds)[2] = calloc((size_t)pipes, sizeof *fds);
+	int pipes =
+		(int)((lim.rlim_cur > 20000 ? 20000 : lim.rlim_cur) - 64) / 2;
+	int(*fds)[2] = calloc((size_t)pipes, sizeof *fds);
 	assert_non_null(fds);
 	assert_int_equal(safepoll_new(&sp, (uint32_t)(2 * pipes), 4096, 0), 0);
 	for (int i = 0; i < pipes; i++) {
 		make_pipe(fds[i]);
-		assert_int_equal(safepoll_add(sp, fds[i][0], EPOLLIN, &fds[i][0]),
-				 0);
+		assert_int_equal(
+			safepoll_add(sp, fds[i][0], EPOLLIN, &fds[i][0]), 0);
 		assert_int_equal(safepoll_add(sp, fds[i][1], 0, &fds[i][1]), 0);
 	}
 	assert_int_equal(safepoll_add(sp, 0, EPOLLIN, NULL), -ENOSPC);

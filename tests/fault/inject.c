@@ -16,8 +16,8 @@
 #include "inject.h"
 
 static const char *const names[SITE_COUNT] = {
-	"epoll_create1", "epoll_ctl", "epoll_wait",   "close",
-	"clock_gettime", "open",      "read",         "malloc",
+	"epoll_create1", "epoll_ctl", "epoll_wait", "close",
+	"clock_gettime", "open",      "read",	    "malloc",
 };
 
 /* From each call's ERRORS section (man-pages 6.03). */
@@ -27,12 +27,15 @@ static const int ctl_errs[] = {EBADF,  EEXIST, EINVAL, ELOOP,
 static const int wait_errs[] = {EBADF, EFAULT, EINTR, EINVAL};
 static const int close_errs[] = {EBADF, EINTR, EIO, ENOSPC, EDQUOT};
 static const int clock_errs[] = {EFAULT, EINVAL};
-static const int open_errs[] = {EACCES, EINTR,  EMFILE, ENFILE,
+static const int open_errs[] = {EACCES, EINTR,	EMFILE, ENFILE,
 				ENOENT, ENOMEM, EPERM};
 static const int read_errs[] = {EAGAIN, EBADF, EFAULT, EINTR, EIO};
 static const int malloc_errs[] = {ENOMEM};
 
-#define LIST(a) {a, (int)(sizeof a / sizeof a[0])}
+#define LIST(a)                                                                \
+	{                                                                      \
+		a, (int)(sizeof a / sizeof a[0])                               \
+	}
 static const struct {
 	const int *errs;
 	int count;

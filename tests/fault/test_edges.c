@@ -60,8 +60,8 @@ static void test_fdinfo_well_formed(void **state)
 {
 	struct fix *f = *state;
 	snprintf(f->line, sizeof f->line,
-		 "pos:\t0\ntfd: %8d events: %8x data: %16llx  pos:0\n",
-		 f->p[0], EPOLLIN | EPOLLERR | EPOLLHUP, token(f));
+		 "pos:\t0\ntfd: %8d events: %8x data: %16llx  pos:0\n", f->p[0],
+		 EPOLLIN | EPOLLERR | EPOLLHUP, token(f));
 	/* In chunks of 1, 7 and all: lines split across reads. */
 	for (unsigned chunk = 1; chunk < 300; chunk += 149) {
 		fault_fake_fdinfo(f->line, chunk);
@@ -109,9 +109,9 @@ static void test_fdinfo_long_line_kept_prefix(void **state)
 
 	snprintf(fmt, sizeof fmt, "tfd: %%llu events: 19 data: %%llx %0200d\n",
 		 0);
-	assert_int_equal(check_with(f, fmt, (unsigned long long)f->p[0],
-				    token(f), 4096),
-			 0);
+	assert_int_equal(
+		check_with(f, fmt, (unsigned long long)f->p[0], token(f), 4096),
+		0);
 }
 
 /* Entries safepoll must pass over (dead tokens) and those it must not
@@ -133,7 +133,8 @@ static void test_fdinfo_tokens(void **state)
 				    fd + 1, t, 4096),
 			 -EUCLEAN);
 	snprintf(f->line, sizeof f->line,
-		 "tfd: %llu events: 19 data: %llx\ntfd: %llu events: 19 data: %llx\n",
+		 "tfd: %llu events: 19 data: %llx\ntfd: %llu events: 19 data: "
+		 "%llx\n",
 		 fd, t, fd, t);
 	fault_fake_fdinfo(f->line, 4096);
 	assert_int_equal(safepoll_check(f->sp), -EUCLEAN);
@@ -288,16 +289,18 @@ static void test_fdinfo_oneshot_mask(void **state)
 	struct fix *f = *state;
 	unsigned long long fd = (unsigned long long)f->p[0];
 
-	assert_int_equal(safepoll_mod(f->sp, f->p[0], EPOLLIN | EPOLLONESHOT,
-				      NULL),
-			 0);
-	assert_int_equal(check_with(f, "tfd: %llu events: 40000019 data: %llx\n",
+	assert_int_equal(
+		safepoll_mod(f->sp, f->p[0], EPOLLIN | EPOLLONESHOT, NULL), 0);
+	assert_int_equal(check_with(f,
+				    "tfd: %llu events: 40000019 data: %llx\n",
 				    fd, token(f), 4096),
 			 0);
-	assert_int_equal(check_with(f, "tfd: %llu events: 40000000 data: %llx\n",
+	assert_int_equal(check_with(f,
+				    "tfd: %llu events: 40000000 data: %llx\n",
 				    fd, token(f), 4096),
 			 0);
-	assert_int_equal(check_with(f, "tfd: %llu events: 40000001 data: %llx\n",
+	assert_int_equal(check_with(f,
+				    "tfd: %llu events: 40000001 data: %llx\n",
 				    fd, token(f), 4096),
 			 -EUCLEAN);
 }

@@ -82,13 +82,13 @@ static int open_fds(void)
 
 static int failures;
 
-#define CHECK(cond, ...)                                                      \
-	do {                                                                  \
-		if (!(cond)) {                                                \
-			fprintf(stderr, __VA_ARGS__);                         \
-			failures++;                                           \
-			return;                                               \
-		}                                                             \
+#define CHECK(cond, ...)                                                       \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			fprintf(stderr, __VA_ARGS__);                          \
+			failures++;                                            \
+			return;                                                \
+		}                                                              \
 	} while (0)
 
 /* The instance still works after the fault: a new registration gets its
@@ -99,7 +99,8 @@ static void probe(struct world *w, const char *what)
 	int r[2], found = 0;
 
 	if (!w->sp)
-		CHECK(safepoll_new(&w->sp, 4, 4, 0) == 0, "%s: new again\n", what);
+		CHECK(safepoll_new(&w->sp, 4, 4, 0) == 0, "%s: new again\n",
+		      what);
 	CHECK(pipe2(r, O_NONBLOCK) == 0, "%s: pipe\n", what);
 	CHECK(safepoll_add(w->sp, r[0], EPOLLIN, &tag_probe) == 0,
 	      "%s: probe add\n", what);
@@ -147,8 +148,8 @@ static void run(int site, unsigned n, int err)
 	for (i = 0; i < STEPS && !fault_fired(); i++) {
 		rc = step(&w, i);
 		if (!fault_fired() && rc != nominal[i]) {
-			fprintf(stderr, "%s: step %d gave %d unharmed\n", what, i,
-				rc);
+			fprintf(stderr, "%s: step %d gave %d unharmed\n", what,
+				i, rc);
 			failures++;
 		}
 	}
@@ -159,8 +160,8 @@ static void run(int site, unsigned n, int err)
 	} else if (n > 0) {
 		i--;
 		if (rc != expected(i, site, err)) {
-			fprintf(stderr, "%s: step %d gave %d, not %d\n", what, i,
-				rc, expected(i, site, err));
+			fprintf(stderr, "%s: step %d gave %d, not %d\n", what,
+				i, rc, expected(i, site, err));
 			failures++;
 		}
 		/* safepoll_close leaves the fd open only when the delete
@@ -178,7 +179,8 @@ static void run(int site, unsigned n, int err)
 			w.sp = NULL;
 		}
 		if (w.sp && safepoll_check(w.sp) != 0) {
-			fprintf(stderr, "%s: table and kernel disagree\n", what);
+			fprintf(stderr, "%s: table and kernel disagree\n",
+				what);
 			failures++;
 		}
 		probe(&w, what);

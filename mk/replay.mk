@@ -7,18 +7,35 @@ REPLAY := $(BUILD)/safepoll-replay
 ALL_TARGETS += $(REPLAY)
 
 ## make build/safepoll-replay   the replay tool (see replay/README.md)
-$(BUILD)/replay/%.o: replay/%.c replay/*.h trace/trace.h src/safepoll.h \
-		| $(BUILD)/replay
-	$(CC) $(ALL_CPPFLAGS) -Itrace $(ALL_CFLAGS) -c $< -o $@
+# Its libraries by path: mk/trace.mk is included after this file.
+REPLAY_LIBS := $(BUILD)/libtrace.a $(BUILD)/libspmodel.a $(LIB_A)
 
-$(REPLAY): $(REPLAY_OBJS) $(BUILD)/libtrace.a $(LIB_A)
-	$(CC) $(ALL_LDFLAGS) $(REPLAY_OBJS) $(BUILD)/libtrace.a $(LIB_A) -o $@
+$(BUILD)/replay/%.o: replay/%.c replay/*.h trace/trace.h src/safepoll.h \
+		specs/model/model.h | $(BUILD)/replay
+	$(CC) $(ALL_CPPFLAGS) -Itrace -Ispecs/model $(ALL_CFLAGS) -c $< -o $@
+
+$(REPLAY): $(REPLAY_OBJS) $(REPLAY_LIBS)
+	$(CC) $(ALL_LDFLAGS) $(REPLAY_OBJS) $(REPLAY_LIBS) -o $@
 
 $(BUILD)/replay:
 	mkdir -p $@
 
-## make test-replay  the parser's errors (FILE:LINE, status 2) and TRACE.md's example
+$(BUILD)/replay/test_compare: replay/tests/test_compare.c \
+		$(BUILD)/replay/compare.o $(BUILD)/replay/track.o $(BUILD)/libtrace.a
+	@sh mk/need.sh cmocka
+	$(CC) $(ALL_CPPFLAGS) -Itrace -Ireplay $(ALL_CFLAGS) $^ $(ALL_LDFLAGS) \
+		-lcmocka -o $@
+
+## make test-replay  the parser's errors (FILE:LINE, status 2), TRACE.md's
+##                   example in --kernel and --model, --check's comparisons
 .PHONY: test-replay
 TEST_TARGETS += test-replay
-test-replay: $(REPLAY)
-	@sh replay/tests/run.sh $(REPLAY) kernel
+test-replay: $(REPLAY) $(BUILD)/replay/test_compare
+	$(BUILD)/replay/test_compare
+	@sh replay/tests/run.sh $(REPLAY) kernel model
+
+## make test-corpus  every corpus/*.trace in --check mode, output equal to its .out
+.PHONY: test-corpus
+TEST_TARGETS += test-corpus
+test-corpus: $(REPLAY)
+	@sh replay/tests/corpus.sh $(REPLAY) corpus

@@ -89,11 +89,12 @@ static int run_one(const struct trace *t, enum mode mode)
 	switch (mode) {
 	case MODE_KERNEL:
 		return replay_run(t, replay_kernel_init, false);
+	case MODE_MODEL:
+		return replay_run(t, replay_model_init, false);
 	case MODE_WRAPPER:
 		return replay_run(t, replay_wrapper_init, false);
-	case MODE_MODEL:
 	case MODE_CHECK:
-		break;
+		return replay_check(t);
 	}
 	return REPLAY_FAILED;
 }
@@ -168,12 +169,6 @@ int main(int argc, char **argv)
 	}
 	if (nmodes > 1 || first >= argc) {
 		usage();
-		return REPLAY_BAD;
-	}
-	if (mode == MODE_MODEL || mode == MODE_CHECK) {
-		fprintf(stderr, "safepoll-replay: this build has --kernel and "
-				"--wrapper only; --model and --check come with "
-				"the model\n");
 		return REPLAY_BAD;
 	}
 	if (clean_descriptors() < 0) {

@@ -50,7 +50,7 @@ struct replay_track {
 	int *slotfd;         /* per slot: its number, or -1 */
 	uint32_t *file_of;   /* per fd number: its file, or 0 */
 	size_t nfds;
-	bool *is_epoll;      /* per file */
+	uint8_t *kind;       /* per file: enum replay_file_kind */
 	size_t nfiles;
 	uint32_t next_file;
 	int max_fd;          /* the highest number ever given out */
@@ -61,9 +61,12 @@ struct replay_track {
 
 int replay_track_init(struct replay_track *tk, const struct trace *t);
 void replay_track_free(struct replay_track *tk);
+enum replay_file_kind { REPLAY_NO_FILE, REPLAY_EPOLL, REPLAY_EVENTFD, REPLAY_OTHER };
+
 /* The number a slot's reference names now (-1 if its binding failed). */
 int replay_fd(const struct replay_track *tk, int slot);
 uint32_t replay_file(const struct replay_track *tk, int fd);
+enum replay_file_kind replay_file_kind(const struct replay_track *tk, int fd);
 /* Records what operation i did.  Returns 0, or -1 when memory ran out. */
 int replay_track_apply(struct replay_track *tk, size_t i,
 		       const struct replay_outcome *o);
@@ -151,6 +154,12 @@ int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 bool replay_tokens_find(const struct replay_tokens *m, uint32_t file,
 			uint64_t token, uint64_t *id);
 void replay_tokens_free(struct replay_tokens *m);
+
+/* Whether safepoll's line wl for operation op agrees with the kernel's
+ * kl: equal, or for a wait, the kernel's events with exactly `dropped`
+ * of them left out (dead ones safepoll dropped), in the same order. */
+bool replay_wrapper_agrees(const struct trace_op *op, const char *kl,
+			   const char *wl, uint64_t dropped);
 
 /* One mode over one trace, printing to stdout; the exit status. */
 int replay_run(const struct trace *t, int (*init)(struct replay_engine *,

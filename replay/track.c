@@ -35,7 +35,7 @@ void replay_track_free(struct replay_track *tk)
 {
 	free(tk->slotfd);
 	free(tk->file_of);
-	free(tk->is_epoll);
+	free(tk->kind);
 	free(tk->regs);
 	memset(tk, 0, sizeof(*tk));
 }
@@ -81,16 +81,23 @@ static int set_file(struct replay_track *tk, int fd, uint32_t file)
 	return 0;
 }
 
-static int new_file(struct replay_track *tk, int fd, bool epoll)
+static int new_file(struct replay_track *tk, int fd, enum replay_file_kind kind)
 {
 	uint32_t file = tk->next_file++;
 	size_t cap = tk->nfiles;
 
-	if (grow((void **)&tk->is_epoll, &cap, (size_t)file + 1, sizeof(bool)) < 0)
+	if (grow((void **)&tk->kind, &cap, (size_t)file + 1, sizeof(uint8_t)) < 0)
 		return -1;
 	tk->nfiles = cap;
-	tk->is_epoll[file] = epoll;
+	tk->kind[file] = (uint8_t)kind;
 	return set_file(tk, fd, file);
+}
+
+enum replay_file_kind replay_file_kind(const struct replay_track *tk, int fd)
+{
+	uint32_t f = replay_file(tk, fd);
+
+	return f ? (enum replay_file_kind)tk->kind[f] : REPLAY_NO_FILE;
 }
 
 static size_t reg_hash(uint32_t ep, uint32_t file, int fd)
@@ -156,10 +163,10 @@ uint64_t replay_mod_data(const struct replay_track *tk, size_t i)
 }
 
 static int bind_one(struct replay_track *tk, int slot, int64_t ret, int fd,
-		    bool epoll)
+		    enum replay_file_kind kind)
 {
 	tk->slotfd[slot] = ret < 0 ? -1 : fd;
-	return ret < 0 ? 0 : new_file(tk, fd, epoll);
+	return ret < 0 ? 0 : new_file(tk, fd, kind);
 }
 
 int replay_track_apply(struct replay_track *tk, size_t i,
@@ -170,15 +177,17 @@ int replay_track_apply(struct replay_track *tk, size_t i,
 
 	switch (op->kind) {
 	case TRACE_EPOLL:
-		return bind_one(tk, op->bind, o->ret, o->fds[0], true);
+		return bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_EPOLL);
 	case TRACE_EVENTFD:
+		return bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_EVENTFD);
 	case TRACE_FILE:
-		return bind_one(tk, op->bind, o->ret, o->fds[0], false);
+		return bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_OTHER);
 	case TRACE_PIPE:
 	case TRACE_SOCKETPAIR:
-		if (bind_one(tk, op->bind, o->ret, o->fds[0], false) < 0)
+		if (bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_OTHER) < 0)
 			return -1;
-		return bind_one(tk, op->bind + 1, o->ret, o->fds[1], false);
+		return bind_one(tk, op->bind + 1, o->ret, o->fds[1],
+				REPLAY_OTHER);
 	case TRACE_DUP:
 		/* The new number shares the source number's open file. */
 		tk->slotfd[op->bind] = o->ret < 0 ? -1 : o->fds[0];
@@ -203,7 +212,7 @@ int replay_each_epoll(const struct replay_track *tk,
 		bool first = true;
 		int r;
 
-		if (f == 0 || !tk->is_epoll[f])
+		if (f == 0 || tk->kind[f] != REPLAY_EPOLL)
 			continue;
 		for (int lower = 0; lower < fd && first; lower++)
 			first = tk->file_of[lower] != f;

@@ -58,6 +58,35 @@ for mode in "$@"; do
 	cmp -s /tmp/replay-test.out.$$ "$dir/example.out" || fail "example on stdin --$mode"
 done
 
+# --check: the kernel's lines and nothing else where all three agree, with
+# the status each trace names (check-blocked: 3, the others 0), also when
+# descriptors above 2 were inherited.
+for t in "$dir"/check-*.trace; do
+	count=$((count + 1))
+	case $t in *check-blocked*) want=3 ;; *) want=0 ;; esac
+	"$replay" --check "$t" >/tmp/replay-test.out.$$ 2>/tmp/replay-test.err.$$ 6</dev/null
+	rc=$?
+	[ $rc -eq $want ] || fail "$t --check: exit status $rc, expected $want: $(cat /tmp/replay-test.err.$$)"
+	cmp -s /tmp/replay-test.out.$$ "${t%.trace}.out" ||
+		fail "$t --check: output differs from ${t%.trace}.out:
+$(diff /tmp/replay-test.out.$$ "${t%.trace}.out")"
+done
+
+# The model says at once that a wait blocks for ever.
+count=$((count + 1))
+start=$(date +%s)
+"$replay" --model "$dir/check-blocked.trace" >/dev/null 2>&1
+rc=$?
+[ $rc -eq 3 ] && [ $(( $(date +%s) - start )) -lt 3 ] ||
+	fail "--model check-blocked: status $rc, or it waited"
+
+# Several traces: each under a "# FILE" line, each from descriptor 3.
+count=$((count + 1))
+"$replay" --check "$dir/example.trace" "$dir/check-fds.trace" >/tmp/replay-test.out.$$ 2>&1
+rc=$?
+{ echo "# $dir/example.trace"; cat "$dir/example.out"; echo "# $dir/check-fds.trace"; cat "$dir/check-fds.out"; } |
+	cmp -s - /tmp/replay-test.out.$$ && [ $rc -eq 0 ] || fail "two traces in one run (status $rc)"
+
 # Usage errors: exit status 2.
 count=$((count + 1))
 "$replay" >/dev/null 2>&1; [ $? -eq 2 ] || fail "no trace: expected status 2"

@@ -1,0 +1,219 @@
+/* The model engine: each operation asked of the model of
+ * specs/model/model.h, which answers as the kernel would, without a
+ * system call. */
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+
+#include "model.h"
+#include "replay.h"
+
+struct model_engine {
+	struct model *m;
+	struct model_event *events;
+	struct model_reg *regs;
+	size_t nregs;
+};
+
+static void model_wait(struct replay_engine *e, const struct trace_op *op,
+		       int ep, struct replay_outcome *o)
+{
+	struct model_engine *me = e->state;
+	int r = model_epoll_wait(me->m, ep, me->events, op->max, op->timeout);
+
+	if (r == MODEL_BLOCKS_FOREVER) {
+		o->blocked = true;
+		return;
+	}
+	/* No more can be ready than there are registrations. */
+	if (r > 0 && (size_t)r > e->evcap)
+		r = -ENOBUFS;
+	o->ret = r;
+	for (int j = 0; j < r; j++) {
+		e->ev[j].data = me->events[j].data;
+		e->ev[j].events = me->events[j].events;
+	}
+	o->nev = r > 0 ? (size_t)r : 0;
+}
+
+static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
+		      struct replay_outcome *o)
+{
+	struct model_engine *me = e->state;
+	const struct trace_op *op = &e->track.t->ops[i];
+	int how = op->kind == TRACE_ADD ? EPOLL_CTL_ADD
+		  : op->kind == TRACE_MOD ? EPOLL_CTL_MOD
+					  : EPOLL_CTL_DEL;
+	uint64_t data = op->kind == TRACE_MOD ? replay_mod_data(&e->track, i) : i;
+
+	o->ret = model_epoll_ctl(me->m, ep, how, fd,
+				 op->kind == TRACE_DEL ? 0 : op->events, data);
+}
+
+/* model.h's write and read choose by the file the number holds; the
+ * trace chooses by the reference.  When the two disagree (an eventfd's
+ * number closed and reused), the call is restated in model.h's terms:
+ * the kernel then writes the 8 bytes of N to another file, or the filler
+ * bytes "xxxxxxxx" as an eventfd's value. */
+#define FILLER_VALUE 0x7878787878787878ull
+
+static void model_io(struct replay_engine *e, const struct trace_op *op,
+		     int fd, struct replay_outcome *o)
+{
+	struct model *m = ((struct model_engine *)e->state)->m;
+	bool efd = replay_file_kind(&e->track, fd) == REPLAY_EVENTFD;
+
+	if (op->kind == TRACE_WRITE) {
+		if (op->eventfd == efd)
+			o->ret = model_write(m, fd, op->n);
+		else if (op->eventfd)
+			o->ret = model_write(m, fd, 8);
+		else
+			o->ret = op->n < 8 ? -EINVAL
+					   : model_write(m, fd, FILLER_VALUE);
+		return;
+	}
+	/* On an eventfd reference N is ignored: the read is of 8 bytes.
+	 * From another file they are the filler bytes the model does not
+	 * keep (or, in a trace that wrote an eventfd value into a pipe,
+	 * that value's: a case the model cannot tell apart). */
+	o->ret = model_read(m, fd, op->eventfd ? 8 : op->n, &o->value);
+	if (op->eventfd && !efd)
+		o->value = FILLER_VALUE;
+}
+
+/* A call that makes one descriptor: its number, or the error. */
+static void made(struct replay_outcome *o, int r)
+{
+	o->ret = r < 0 ? r : 0;
+	o->fds[0] = r;
+}
+
+static int model_op(struct replay_engine *e, size_t i, struct replay_outcome *o)
+{
+	struct model_engine *me = e->state;
+	struct model *m = me->m;
+	const struct trace_op *op = &e->track.t->ops[i];
+	int fd = replay_fd(&e->track, op->fd), ep = replay_fd(&e->track, op->ep);
+
+	switch (op->kind) {
+	case TRACE_EPOLL:
+		made(o, model_epoll_create1(m));
+		break;
+	case TRACE_PIPE:
+		o->ret = model_pipe2(m, o->fds);
+		break;
+	case TRACE_SOCKETPAIR:
+		o->ret = model_socketpair(m, o->fds);
+		break;
+	case TRACE_EVENTFD:
+		made(o, model_eventfd(m, (unsigned)op->n));
+		break;
+	case TRACE_FILE:
+		made(o, model_tmpfile(m));
+		break;
+	case TRACE_DUP:
+		made(o, model_dupfd(m, fd));
+		break;
+	case TRACE_CLOSE:
+		o->ret = model_close(m, fd);
+		break;
+	case TRACE_WRITE:
+	case TRACE_READ:
+		model_io(e, op, fd, o);
+		break;
+	case TRACE_SHUTDOWN:
+		o->ret = model_shutdown(m, fd, op->how);
+		break;
+	case TRACE_PIPESIZE:
+		o->ret = model_setpipe_sz(m, fd, (int)op->n);
+		break;
+	case TRACE_POLL:
+		o->revents = model_poll(m, fd, op->events);
+		break;
+	case TRACE_ADD:
+	case TRACE_MOD:
+	case TRACE_DEL:
+		model_ctl(e, i, ep, fd, o);
+		break;
+	case TRACE_WAIT:
+		model_wait(e, op, ep, o);
+		break;
+	}
+	if (o->blocked)
+		return 0;
+	return replay_track_apply(&e->track, i, o);
+}
+
+static int append_interest(void *arg, int fd);
+
+struct interest_walk {
+	struct replay_engine *e;
+	struct trace_buf *b;
+};
+
+int replay_model_interest(struct replay_engine *e, struct trace_buf *b)
+{
+	struct interest_walk walk = { e, b };
+
+	return replay_each_epoll(&e->track, append_interest, &walk);
+}
+
+static int append_interest(void *arg, int fd)
+{
+	struct interest_walk *walk = arg;
+	struct model_engine *me = walk->e->state;
+	int n = model_interest(me->m, fd, me->regs, (int)me->nregs);
+
+	if (n > 0 && (size_t)n > me->nregs) {
+		struct model_reg *regs = realloc(me->regs, (size_t)n * sizeof(*regs));
+
+		if (!regs)
+			return -ENOMEM;
+		me->regs = regs;
+		me->nregs = (size_t)n;
+		n = model_interest(me->m, fd, me->regs, n);
+	}
+	if (n < 0) {
+		trace_buf_printf(walk->b, " %d:error:%s", fd, trace_errno_name(-n));
+		return 0;
+	}
+	for (int j = 0; j < n && (size_t)j < me->nregs; j++)
+		trace_buf_printf(walk->b, " %d:%d:%x:%llx", fd, me->regs[j].fd,
+				 me->regs[j].events,
+				 (unsigned long long)me->regs[j].data);
+	return 0;
+}
+
+static void model_fini(struct replay_engine *e)
+{
+	struct model_engine *me = e->state;
+
+	if (!me)
+		return;
+	if (me->m)
+		model_free(me->m);
+	free(me->events);
+	free(me->regs);
+	free(me);
+	e->state = NULL;
+}
+
+int replay_model_init(struct replay_engine *e, const struct trace *t)
+{
+	struct model_engine *me;
+
+	if (replay_engine_setup(e, t, "model") < 0)
+		return -1;
+	e->op = model_op;
+	e->fini = model_fini;
+	me = calloc(1, sizeof(*me));
+	e->state = me;
+	if (!me)
+		return -1;
+	me->m = model_new(replay_nofile());
+	me->events = calloc(e->evcap, sizeof(*me->events));
+	if (!me->m || !me->events)
+		return -1;
+	return 0;
+}

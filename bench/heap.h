@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+/* -1 when the count is not kept (AddressSanitizer builds). */
 int64_t heap_live(void);
 
 #endif

@@ -190,7 +190,7 @@ static void dispatch(const struct options *o)
 	if ((rc = bench_impl.init(o->n)) < 0)
 		die("init", -1, rc);
 	add_all(o->n, BENCH_READ);
-	heap = heap_live() - heap0;
+	heap = heap0 < 0 ? -1 : heap_live() - heap0;
 	/* A warm-up round grows whatever the loop grows on first use (event
 	 * arrays, pending lists); a few thousand events are plenty. */
 	round_of(o, o->writes < WARMUP_WRITES ? o->writes : WARMUP_WRITES, 0);

@@ -59,7 +59,7 @@ END {
 	print ""
 	print "- **instr**: user-space instructions per event (or per operation), callgrind `--collect-atstart=no` with collection toggled on around the measured loop only; " w_count " chained writes. Repeatable to the instruction."
 	print "- **syscalls**: system calls per event (or operation) between two marker calls, counted with `strace -f`; same runs' workload."
-	print "- **ns**: wall time per event (or operation), median of " reps " interleaved runs (epoll safepoll libevent libev libuv, again and again), min–max in parentheses; " w_wall " chained writes per run."
+	print "- **ns**: wall time per event (or operation), median of " reps " interleaved runs (epoll safepoll libevent libev libuv, again and again; " 3 * reps " for the control path), min–max in parentheses; " w_wall " chained writes per run."
 	print "- **B/reg**: heap bytes (glibc usable size) that creating the loop and registering N fds allocated, divided by N; raw epoll's figure is its event buffer."
 	print ""
 	print "## Dispatch: libevent's bench (N pipes, A active chains, one-byte chained writes; each callback reads one byte and writes one to the next pipe)"
@@ -174,6 +174,15 @@ END {
 			worst <= 32 ? "worst case" : "worst case, " sprintf("%.1f%% over", (worst / 32 - 1) * 100)
 		printf "the slot itself is %s B, each further registration adds %.1f B, and beyond what raw epoll allocates (its event buffer) safepoll takes %s\n", \
 			get("watcher", "dispatch", "safepoll", "pipe", N[1], "100"), sp_marginal, over
+	}
+
+	if (where != "" && (getline line < where) > 0) {
+		print ""
+		print "## Where safepoll's instructions go"
+		print ""
+		print "Self cost of each function and the costliest lines of src/, per dispatched event, from the callgrind runs above (`callgrind_annotate --auto=yes`); raw epoll's functions for comparison."
+		print line
+		while ((getline line < where) > 0) print line
 	}
 
 	if (model != "" && (getline line < model) > 0) {

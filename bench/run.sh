@@ -124,6 +124,26 @@ for n in $NS; do
 	done
 done
 
+# Where the instructions go: safepoll's and raw epoll's dispatch, pipes,
+# at the middle N, line by line (callgrind_annotate).
+WHERE=$OUT/where.md
+: >"$WHERE"
+set -- $NS
+mid=$1
+[ $# -ge 2 ] && mid=$2
+if echo " $KINDS " | grep -q " pipe "; then
+	for a in $AS; do
+		for i in safepoll epoll; do
+			pre=$OUT/d.$i.pipe.$mid.$a
+			dump=$(grep -l '^desc: Trigger: Client Request: dispatch$' "$pre".[0-9]*.[0-9]*) ||
+				fail "no dispatch dump for $pre"
+			callgrind_annotate --auto=yes "$dump" |
+				awk -v events="$(value events "$pre.cg.out")" -v root="$(pwd)" \
+					-v title="$i, pipes, N = $mid, A = $a" -f bench/annotate.awk >>"$WHERE"
+		done
+	done
+fi
+
 # 3. Wall time, interleaved: A B C D E A B C D E ... for each
 #    configuration, so that the machine's drift touches all alike.
 for k in $KINDS; do
@@ -143,10 +163,12 @@ for k in $KINDS; do
 		done
 	done
 done
+# A control phase is short (N operations), so it gets three times the runs.
+CTL_REPS=$((REPS * 3))
 for n in $NS; do
-	progress "timing ctl: N=$n ($REPS rounds)"
+	progress "timing ctl: N=$n ($CTL_REPS rounds)"
 	r=0
-	while [ $r -lt "$REPS" ]; do
+	while [ $r -lt "$CTL_REPS" ]; do
 		for i in $IMPLS; do
 			o=$OUT/w.out
 			"$BIN/bench_$i" ctl -n "$n" >"$o" || fail "run failed: bench_$i ctl -n $n"
@@ -173,7 +195,7 @@ fi
 # 5. The table, the plot.
 progress "writing bench/results.md and bench/results.png"
 awk -v w_count="$W_COUNT" -v w_wall="$W_WALL" -v reps="$REPS" \
-	-v impls="$IMPLS" -v ns="$NS" -v kinds="$KINDS" -v model="$MODEL" \
+	-v impls="$IMPLS" -v ns="$NS" -v kinds="$KINDS" -v model="$MODEL" -v where="$WHERE" \
 	-v plotdat="$OUT/plot" -v machine="$(nproc) cores, $(uname -sr)" \
 	-f bench/report.awk "$FACTS" >bench/results.md
 gnuplot -e "datadir='$OUT'; out='bench/results.png'; impls='$IMPLS'" bench/plot.gp ||

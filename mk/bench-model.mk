@@ -18,6 +18,7 @@ $(BENCH_MODEL_DIR):
 
 ## make bench-model  times --model on a 10,000-operation trace (limit 500 ms)
 .PHONY: bench-model
+CHECK_TARGETS += bench-model
 bench-model: $(BUILD)/safepoll-replay $(BENCH_MODEL_DIR)/ops.trace
 	@sh bench/model-speed/run.sh $(BUILD)/safepoll-replay \
 		$(BENCH_MODEL_DIR)/ops.trace $(BENCH_MODEL_LIMIT_MS)

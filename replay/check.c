@@ -16,8 +16,8 @@
 struct kernel_lines {
 	char **line; /* per operation: its result line */
 	char **snap; /* per operation: the interest lists after it */
-	size_t n;    /* operations the kernel finished */
-	int status;  /* the kernel run's exit status */
+	size_t n; /* operations the kernel finished */
+	int status; /* the kernel run's exit status */
 	struct trace_buf text;
 };
 
@@ -119,7 +119,7 @@ static void note_line(struct lockstep *ls, const char *who, size_t i,
 /* One operation in both engines; 1 to go on, 0 to stop, -1 on failure. */
 static int step(struct lockstep *ls, size_t i)
 {
-	struct replay_outcome ow = { .fds = { -1, -1 } }, om = ow;
+	struct replay_outcome ow = {.fds = {-1, -1}}, om = ow;
 	bool kblocked = i >= ls->k.n;
 	const char *kl = kblocked ? "" : ls->k.line[i];
 	int r;
@@ -134,14 +134,15 @@ static int step(struct lockstep *ls, size_t i)
 	trace_buf_clear(&ls->line);
 	if (!om.blocked)
 		replay_line(&ls->line, &ls->m, i, &om);
-	if (om.blocked != kblocked || (!kblocked && strcmp(ls->line.s, kl) != 0))
+	if (om.blocked != kblocked ||
+	    (!kblocked && strcmp(ls->line.s, kl) != 0))
 		note_line(ls, "model", i, &ls->m, &om), ls->diffs++;
 	trace_buf_clear(&ls->line);
 	if (!ow.blocked)
 		replay_line(&ls->line, &ls->w, i, &ow);
 	if (ow.blocked != kblocked ||
 	    (!kblocked && !replay_wrapper_agrees(&ls->t->ops[i], kl, ls->line.s,
-					  ow.dropped)))
+						 ow.dropped)))
 		note_line(ls, "wrapper", i, &ls->w, &ow), ls->diffs++;
 	if (kblocked || om.blocked || ow.blocked) {
 		fwrite(ls->out.s, 1, ls->out.len, stdout);
@@ -151,8 +152,7 @@ static int step(struct lockstep *ls, size_t i)
 	trace_buf_puts(&ls->snap, "");
 	if (replay_model_interest(&ls->m, &ls->snap) != 0)
 		return -1;
-	r = replay_compare_interest(ls->t, ls->k.snap[i], ls->snap.s,
-					&ls->out);
+	r = replay_compare_interest(ls->t, ls->k.snap[i], ls->snap.s, &ls->out);
 	if (r < 0)
 		return -1;
 	ls->diffs += r + replay_wrapper_check(&ls->w, &ls->out);
@@ -164,7 +164,7 @@ static int step(struct lockstep *ls, size_t i)
 
 int replay_check(const struct trace *t)
 {
-	struct lockstep ls = { .t = t };
+	struct lockstep ls = {.t = t};
 	int status = REPLAY_FAILED, r = 1;
 	size_t i = 0;
 
@@ -182,7 +182,8 @@ int replay_check(const struct trace *t)
 	}
 	if (replay_wrapper_init(&ls.w, t) < 0 ||
 	    replay_model_init(&ls.m, t) < 0) {
-		fprintf(stderr, "safepoll-replay: %s: cannot set up\n", t->file);
+		fprintf(stderr, "safepoll-replay: %s: cannot set up\n",
+			t->file);
 		goto out;
 	}
 	for (; i < t->nops && r == 1; i++)
@@ -192,7 +193,7 @@ int replay_check(const struct trace *t)
 			t->ops[i - 1].line);
 		goto out;
 	}
-	status = ls.diffs ? REPLAY_DIFF
+	status = ls.diffs	    ? REPLAY_DIFF
 		 : ls.k.n < t->nops ? REPLAY_BLOCKED
 				    : REPLAY_OK;
 out:

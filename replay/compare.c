@@ -35,14 +35,14 @@ static int push(struct items *l, int ep, char *text)
 		l->v = v;
 		l->cap = cap;
 	}
-	l->v[l->n++] = (struct item){ ep, text };
+	l->v[l->n++] = (struct item){ep, text};
 	return 0;
 }
 
 static char *canonical(const struct trace *t, int tfd, unsigned events,
 		       unsigned long long data)
 {
-	struct trace_buf b = { 0 };
+	struct trace_buf b = {0};
 	char scratch[24];
 
 	trace_buf_printf(&b, "%d:%s:", tfd, replay_label(t, data, scratch));
@@ -116,8 +116,8 @@ static void free_items(struct items *l)
 int replay_compare_interest(const struct trace *t, const char *kernel,
 			    const char *model, struct trace_buf *notes)
 {
-	struct items k = { 0 }, m = { 0 };
-	struct trace_buf kb = { 0 }, mb = { 0 };
+	struct items k = {0}, m = {0};
+	struct trace_buf kb = {0}, mb = {0};
 	size_t ki = 0, mi = 0;
 	int diffs = 0;
 

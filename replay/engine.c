@@ -72,16 +72,14 @@ static void to_result(const struct replay_engine *e, const struct trace_op *op,
 	case TRACE_WAIT:
 		r->kind = TRACE_R_WAIT;
 		for (size_t j = 0; j < o->nev; j++) {
-			e->tev[j].label = replay_label(e->track.t, e->ev[j].data,
-						       e->scratch[j]);
+			e->tev[j].label = replay_label(
+				e->track.t, e->ev[j].data, e->scratch[j]);
 			e->tev[j].events = e->ev[j].events;
 		}
 		r->ev = e->tev;
 		r->nev = o->nev;
 		break;
-	default:
-		r->kind = TRACE_R_OK;
-		break;
+	default: r->kind = TRACE_R_OK; break;
 	}
 }
 

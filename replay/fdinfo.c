@@ -27,7 +27,7 @@ static int slurp(int fd, struct trace_buf *text)
 
 int replay_fdinfo(struct trace_buf *b, int epfd)
 {
-	struct trace_buf text = { 0 };
+	struct trace_buf text = {0};
 	char path[64];
 	int fd, r;
 

@@ -13,8 +13,8 @@
 #include "replay.h"
 
 struct replay_kernel {
-	char *filler;       /* TRACE_N_MAX bytes of 'x' */
-	char *sink;         /* TRACE_N_MAX bytes for reads */
+	char *filler; /* TRACE_N_MAX bytes of 'x' */
+	char *sink; /* TRACE_N_MAX bytes for reads */
 	struct epoll_event *events;
 };
 
@@ -40,7 +40,7 @@ static void kernel_wait(struct replay_engine *e, const struct trace_op *op,
 			int ep, struct replay_outcome *o)
 {
 	struct replay_kernel *k = e->raw;
-	struct wait_call w = { ep, op->max, op->timeout, k->events, 0 };
+	struct wait_call w = {ep, op->max, op->timeout, k->events, 0};
 
 	/* MAX goes to the kernel as written: the buffer holds as many
 	 * events as there can be registrations, so no MAX overruns it. */
@@ -64,8 +64,8 @@ static void kernel_ctl(const struct replay_engine *e, size_t i, int ep, int fd,
 		       struct replay_outcome *o)
 {
 	const struct trace_op *op = &e->track.t->ops[i];
-	struct epoll_event ev = { .events = op->events };
-	int how = op->kind == TRACE_ADD ? EPOLL_CTL_ADD
+	struct epoll_event ev = {.events = op->events};
+	int how = op->kind == TRACE_ADD	  ? EPOLL_CTL_ADD
 		  : op->kind == TRACE_MOD ? EPOLL_CTL_MOD
 					  : EPOLL_CTL_DEL;
 
@@ -74,8 +74,8 @@ static void kernel_ctl(const struct replay_engine *e, size_t i, int ep, int fd,
 	o->ret = sys(epoll_ctl(ep, how, fd, &ev));
 }
 
-static void kernel_io(struct replay_kernel *k, const struct trace_op *op, int fd,
-		      struct replay_outcome *o)
+static void kernel_io(struct replay_kernel *k, const struct trace_op *op,
+		      int fd, struct replay_outcome *o)
 {
 	uint64_t v = op->n;
 
@@ -98,7 +98,8 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 {
 	struct replay_kernel *k = e->raw;
 	const struct trace_op *op = &e->track.t->ops[i];
-	int fd = replay_fd(&e->track, op->fd), ep = replay_fd(&e->track, op->ep);
+	int fd = replay_fd(&e->track, op->fd),
+	    ep = replay_fd(&e->track, op->ep);
 	struct pollfd pfd;
 
 	switch (op->kind) {
@@ -109,9 +110,9 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 		o->ret = sys(pipe2(o->fds, O_NONBLOCK | O_CLOEXEC));
 		break;
 	case TRACE_SOCKETPAIR:
-		o->ret = sys(socketpair(AF_UNIX,
-					SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
-					0, o->fds));
+		o->ret = sys(socketpair(
+			AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0,
+			o->fds));
 		break;
 	case TRACE_EVENTFD:
 		o->ret = sys(o->fds[0] = eventfd((unsigned)op->n,
@@ -126,32 +127,22 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 	case TRACE_DUP:
 		o->ret = sys(o->fds[0] = fcntl(fd, F_DUPFD_CLOEXEC, 0));
 		break;
-	case TRACE_CLOSE:
-		o->ret = sys(close(fd));
-		break;
+	case TRACE_CLOSE: o->ret = sys(close(fd)); break;
 	case TRACE_WRITE:
-	case TRACE_READ:
-		kernel_io(k, op, fd, o);
-		break;
-	case TRACE_SHUTDOWN:
-		o->ret = sys(shutdown(fd, op->how));
-		break;
+	case TRACE_READ: kernel_io(k, op, fd, o); break;
+	case TRACE_SHUTDOWN: o->ret = sys(shutdown(fd, op->how)); break;
 	case TRACE_PIPESIZE:
 		o->ret = sys(fcntl(fd, F_SETPIPE_SZ, (int)op->n));
 		break;
 	case TRACE_POLL:
-		pfd = (struct pollfd){ .fd = fd, .events = (short)op->events };
+		pfd = (struct pollfd){.fd = fd, .events = (short)op->events};
 		o->ret = sys(poll(&pfd, 1, 0));
 		o->revents = (uint16_t)pfd.revents;
 		break;
 	case TRACE_ADD:
 	case TRACE_MOD:
-	case TRACE_DEL:
-		kernel_ctl(e, i, ep, fd, o);
-		break;
-	case TRACE_WAIT:
-		kernel_wait(e, op, ep, o);
-		break;
+	case TRACE_DEL: kernel_ctl(e, i, ep, fd, o); break;
+	case TRACE_WAIT: kernel_wait(e, op, ep, o); break;
 	}
 	return 0;
 }

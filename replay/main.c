@@ -59,7 +59,7 @@ static int load(const char *path, struct trace *t)
 {
 	bool std = strcmp(path, "-") == 0;
 	const char *name = std ? "<stdin>" : path;
-	struct trace_buf b = { 0 };
+	struct trace_buf b = {0};
 	char err[TRACE_ERR_MAX];
 	int fd = std ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	int r;
@@ -87,14 +87,10 @@ static int load(const char *path, struct trace *t)
 static int run_one(const struct trace *t, enum mode mode)
 {
 	switch (mode) {
-	case MODE_KERNEL:
-		return replay_run(t, replay_kernel_init, false);
-	case MODE_MODEL:
-		return replay_run(t, replay_model_init, false);
-	case MODE_WRAPPER:
-		return replay_run(t, replay_wrapper_init, false);
-	case MODE_CHECK:
-		return replay_check(t);
+	case MODE_KERNEL: return replay_run(t, replay_kernel_init, false);
+	case MODE_MODEL: return replay_run(t, replay_model_init, false);
+	case MODE_WRAPPER: return replay_run(t, replay_wrapper_init, false);
+	case MODE_CHECK: return replay_check(t);
 	}
 	return REPLAY_FAILED;
 }
@@ -124,7 +120,7 @@ static int run_forked(const struct trace *t, enum mode mode)
  * blocked wait. */
 static int worse(int a, int b)
 {
-	static const int rank[] = { 0, 2, 3, 1, 4 };
+	static const int rank[] = {0, 2, 3, 1, 4};
 
 	if (a < 0 || a > 4 || b < 0 || b > 4)
 		return REPLAY_FAILED;

@@ -41,10 +41,11 @@ static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
 {
 	struct model_engine *me = e->state;
 	const struct trace_op *op = &e->track.t->ops[i];
-	int how = op->kind == TRACE_ADD ? EPOLL_CTL_ADD
+	int how = op->kind == TRACE_ADD	  ? EPOLL_CTL_ADD
 		  : op->kind == TRACE_MOD ? EPOLL_CTL_MOD
 					  : EPOLL_CTL_DEL;
-	uint64_t data = op->kind == TRACE_MOD ? replay_mod_data(&e->track, i) : i;
+	uint64_t data =
+		op->kind == TRACE_MOD ? replay_mod_data(&e->track, i) : i;
 
 	o->ret = model_epoll_ctl(me->m, ep, how, fd,
 				 op->kind == TRACE_DEL ? 0 : op->events, data);
@@ -57,8 +58,8 @@ static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
  * bytes "xxxxxxxx" as an eventfd's value. */
 #define FILLER_VALUE 0x7878787878787878ull
 
-static void model_io(struct replay_engine *e, const struct trace_op *op,
-		     int fd, struct replay_outcome *o)
+static void model_io(struct replay_engine *e, const struct trace_op *op, int fd,
+		     struct replay_outcome *o)
 {
 	struct model *m = ((struct model_engine *)e->state)->m;
 	bool efd = replay_file_kind(&e->track, fd) == REPLAY_EVENTFD;
@@ -94,51 +95,28 @@ static int model_op(struct replay_engine *e, size_t i, struct replay_outcome *o)
 	struct model_engine *me = e->state;
 	struct model *m = me->m;
 	const struct trace_op *op = &e->track.t->ops[i];
-	int fd = replay_fd(&e->track, op->fd), ep = replay_fd(&e->track, op->ep);
+	int fd = replay_fd(&e->track, op->fd),
+	    ep = replay_fd(&e->track, op->ep);
 
 	switch (op->kind) {
-	case TRACE_EPOLL:
-		made(o, model_epoll_create1(m));
-		break;
-	case TRACE_PIPE:
-		o->ret = model_pipe2(m, o->fds);
-		break;
-	case TRACE_SOCKETPAIR:
-		o->ret = model_socketpair(m, o->fds);
-		break;
-	case TRACE_EVENTFD:
-		made(o, model_eventfd(m, (unsigned)op->n));
-		break;
-	case TRACE_FILE:
-		made(o, model_tmpfile(m));
-		break;
-	case TRACE_DUP:
-		made(o, model_dupfd(m, fd));
-		break;
-	case TRACE_CLOSE:
-		o->ret = model_close(m, fd);
-		break;
+	case TRACE_EPOLL: made(o, model_epoll_create1(m)); break;
+	case TRACE_PIPE: o->ret = model_pipe2(m, o->fds); break;
+	case TRACE_SOCKETPAIR: o->ret = model_socketpair(m, o->fds); break;
+	case TRACE_EVENTFD: made(o, model_eventfd(m, (unsigned)op->n)); break;
+	case TRACE_FILE: made(o, model_tmpfile(m)); break;
+	case TRACE_DUP: made(o, model_dupfd(m, fd)); break;
+	case TRACE_CLOSE: o->ret = model_close(m, fd); break;
 	case TRACE_WRITE:
-	case TRACE_READ:
-		model_io(e, op, fd, o);
-		break;
-	case TRACE_SHUTDOWN:
-		o->ret = model_shutdown(m, fd, op->how);
-		break;
+	case TRACE_READ: model_io(e, op, fd, o); break;
+	case TRACE_SHUTDOWN: o->ret = model_shutdown(m, fd, op->how); break;
 	case TRACE_PIPESIZE:
 		o->ret = model_setpipe_sz(m, fd, (int)op->n);
 		break;
-	case TRACE_POLL:
-		o->revents = model_poll(m, fd, op->events);
-		break;
+	case TRACE_POLL: o->revents = model_poll(m, fd, op->events); break;
 	case TRACE_ADD:
 	case TRACE_MOD:
-	case TRACE_DEL:
-		model_ctl(e, i, ep, fd, o);
-		break;
-	case TRACE_WAIT:
-		model_wait(e, op, ep, o);
-		break;
+	case TRACE_DEL: model_ctl(e, i, ep, fd, o); break;
+	case TRACE_WAIT: model_wait(e, op, ep, o); break;
 	}
 	if (o->blocked)
 		return 0;
@@ -154,7 +132,7 @@ struct interest_walk {
 
 int replay_model_interest(struct replay_engine *e, struct trace_buf *b)
 {
-	struct interest_walk walk = { e, b };
+	struct interest_walk walk = {e, b};
 
 	return replay_each_epoll(&e->track, append_interest, &walk);
 }
@@ -166,7 +144,8 @@ static int append_interest(void *arg, int fd)
 	int n = model_interest(me->m, fd, me->regs, (int)me->nregs);
 
 	if (n > 0 && (size_t)n > me->nregs) {
-		struct model_reg *regs = realloc(me->regs, (size_t)n * sizeof(*regs));
+		struct model_reg *regs =
+			realloc(me->regs, (size_t)n * sizeof(*regs));
 
 		if (!regs)
 			return -ENOMEM;
@@ -175,7 +154,8 @@ static int append_interest(void *arg, int fd)
 		n = model_interest(me->m, fd, me->regs, n);
 	}
 	if (n < 0) {
-		trace_buf_printf(walk->b, " %d:error:%s", fd, trace_errno_name(-n));
+		trace_buf_printf(walk->b, " %d:error:%s", fd,
+				 trace_errno_name(-n));
 		return 0;
 	}
 	for (int j = 0; j < n && (size_t)j < me->nregs; j++)

@@ -12,10 +12,10 @@
 
 /* Exit statuses. */
 #define REPLAY_OK 0
-#define REPLAY_DIFF 1     /* --check found a difference */
-#define REPLAY_BAD 2      /* a malformed trace, a bad argument */
-#define REPLAY_BLOCKED 3  /* a wait with a negative timeout never ended */
-#define REPLAY_FAILED 4   /* the replay itself failed (memory, fork, ...) */
+#define REPLAY_DIFF 1 /* --check found a difference */
+#define REPLAY_BAD 2 /* a malformed trace, a bad argument */
+#define REPLAY_BLOCKED 3 /* a wait with a negative timeout never ended */
+#define REPLAY_FAILED 4 /* the replay itself failed (memory, fork, ...) */
 
 /* How long a wait that blocks for ever is given before the replay ends. */
 #define REPLAY_BLOCK_SECONDS 10u
@@ -32,13 +32,13 @@ struct replay_event {
 
 /* What an operation did, the same for every engine. */
 struct replay_outcome {
-	int64_t ret;       /* >= 0, or a negative errno value */
-	int fds[2];        /* the descriptors a binding operation made */
-	uint64_t value;    /* an eventfd read's counter */
-	uint32_t revents;  /* poll */
-	size_t nev;        /* wait: how many events in the run's buffer */
-	uint64_t dropped;  /* wait through safepoll: dead events dropped */
-	bool blocked;      /* a wait that would block for ever */
+	int64_t ret; /* >= 0, or a negative errno value */
+	int fds[2]; /* the descriptors a binding operation made */
+	uint64_t value; /* an eventfd read's counter */
+	uint32_t revents; /* poll */
+	size_t nev; /* wait: how many events in the run's buffer */
+	uint64_t dropped; /* wait through safepoll: dead events dropped */
+	bool blocked; /* a wait that would block for ever */
 };
 
 /* The bookkeeping of one engine, from its own results: which descriptor
@@ -47,13 +47,13 @@ struct replay_outcome {
  * belongs to.  Files are numbered from 1 as they are made; 0 = none. */
 struct replay_track {
 	const struct trace *t;
-	int *slotfd;         /* per slot: its number, or -1 */
-	uint32_t *file_of;   /* per fd number: its file, or 0 */
+	int *slotfd; /* per slot: its number, or -1 */
+	uint32_t *file_of; /* per fd number: its file, or 0 */
 	size_t nfds;
-	uint8_t *kind;       /* per file: enum replay_file_kind */
+	uint8_t *kind; /* per file: enum replay_file_kind */
 	size_t nfiles;
 	uint32_t next_file;
-	int max_fd;          /* the highest number ever given out */
+	int max_fd; /* the highest number ever given out */
 	struct regkey *regs; /* open addressing, see track.c */
 	size_t regs_cap;
 	size_t regs_count;
@@ -61,7 +61,12 @@ struct replay_track {
 
 int replay_track_init(struct replay_track *tk, const struct trace *t);
 void replay_track_free(struct replay_track *tk);
-enum replay_file_kind { REPLAY_NO_FILE, REPLAY_EPOLL, REPLAY_EVENTFD, REPLAY_OTHER };
+enum replay_file_kind {
+	REPLAY_NO_FILE,
+	REPLAY_EPOLL,
+	REPLAY_EVENTFD,
+	REPLAY_OTHER
+};
 
 /* The number a slot's reference names now (-1 if its binding failed). */
 int replay_fd(const struct replay_track *tk, int slot);
@@ -90,11 +95,11 @@ struct replay_engine {
 	struct replay_track track;
 	struct replay_event *ev;
 	size_t evcap;
-	struct trace_event *tev;  /* evcap of them, for printing */
-	char (*scratch)[24];      /* evcap labels for unknown data */
+	struct trace_event *tev; /* evcap of them, for printing */
+	char (*scratch)[24]; /* evcap labels for unknown data */
 	unsigned block_seconds; /* a wait's grace before it counts as blocked */
 	struct replay_kernel *raw; /* for the system calls it makes itself */
-	uint64_t data_tag;         /* ORed into the data of raw add and mod */
+	uint64_t data_tag; /* ORed into the data of raw add and mod */
 	void *state;
 	int (*op)(struct replay_engine *e, size_t i, struct replay_outcome *o);
 	void (*fini)(struct replay_engine *e);
@@ -162,8 +167,8 @@ bool replay_wrapper_agrees(const struct trace_op *op, const char *kl,
 			   const char *wl, uint64_t dropped);
 
 /* One mode over one trace, printing to stdout; the exit status. */
-int replay_run(const struct trace *t, int (*init)(struct replay_engine *,
-						  const struct trace *),
+int replay_run(const struct trace *t,
+	       int (*init)(struct replay_engine *, const struct trace *),
 	       bool snapshots);
 int replay_check(const struct trace *t);
 

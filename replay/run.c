@@ -14,17 +14,18 @@ int replay_run(const struct trace *t,
 	       bool snapshots)
 {
 	struct replay_engine e;
-	struct trace_buf b = { 0 };
+	struct trace_buf b = {0};
 	int status = REPLAY_OK;
 
 	if (init(&e, t) < 0) {
-		fprintf(stderr, "safepoll-replay: %s: cannot set up the %s run\n",
+		fprintf(stderr,
+			"safepoll-replay: %s: cannot set up the %s run\n",
 			t->file, e.name ? e.name : "");
 		replay_engine_fini(&e);
 		return REPLAY_FAILED;
 	}
 	for (size_t i = 0; i < t->nops && status == REPLAY_OK; i++) {
-		struct replay_outcome o = { .fds = { -1, -1 } };
+		struct replay_outcome o = {.fds = {-1, -1}};
 
 		if (e.op(&e, i, &o) < 0) {
 			fprintf(stderr, "%s:%u: the %s run failed\n", t->file,

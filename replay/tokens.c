@@ -23,7 +23,8 @@ static size_t slot_of(const struct replay_tokens *m, uint32_t file,
 	uint64_t h = (token ^ ((uint64_t)file << 40)) * 0x9e3779b97f4a7c15ull;
 	size_t i = (size_t)(h >> 20) & (m->cap - 1);
 
-	while (m->v[i].used && !(m->v[i].file == file && m->v[i].token == token))
+	while (m->v[i].used &&
+	       !(m->v[i].file == file && m->v[i].token == token))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -48,7 +49,7 @@ static int put(struct replay_tokens *m, uint32_t file, uint64_t token,
 	size_t i;
 
 	if ((m->n + 1) * 2 > m->cap) {
-		struct replay_tokens bigger = { 0 };
+		struct replay_tokens bigger = {0};
 
 		bigger.cap = m->cap ? m->cap * 2 : 64;
 		bigger.v = calloc(bigger.cap, sizeof(struct token));
@@ -65,14 +66,14 @@ static int put(struct replay_tokens *m, uint32_t file, uint64_t token,
 	i = slot_of(m, file, token);
 	if (!m->v[i].used)
 		m->n++;
-	m->v[i] = (struct token){ file, true, token, id };
+	m->v[i] = (struct token){file, true, token, id};
 	return 0;
 }
 
 int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 			int fd, uint64_t id)
 {
-	struct trace_buf b = { 0 };
+	struct trace_buf b = {0};
 	int r = replay_fdinfo(&b, epfd);
 
 	for (const char *s = b.s; r == 0 && s && *s;) {

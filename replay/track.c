@@ -86,7 +86,8 @@ static int new_file(struct replay_track *tk, int fd, enum replay_file_kind kind)
 	uint32_t file = tk->next_file++;
 	size_t cap = tk->nfiles;
 
-	if (grow((void **)&tk->kind, &cap, (size_t)file + 1, sizeof(uint8_t)) < 0)
+	if (grow((void **)&tk->kind, &cap, (size_t)file + 1, sizeof(uint8_t)) <
+	    0)
 		return -1;
 	tk->nfiles = cap;
 	tk->kind[file] = (uint8_t)kind;
@@ -142,7 +143,7 @@ static int reg_put(struct replay_track *tk, uint32_t ep, uint32_t file, int fd,
 	}
 	k = reg_slot(tk->regs, tk->regs_cap, ep, file, fd);
 	if (!k->used) {
-		*k = (struct regkey){ ep, file, fd, true, 0 };
+		*k = (struct regkey){ep, file, fd, true, 0};
 		tk->regs_count++;
 	}
 	k->id = id;
@@ -179,7 +180,8 @@ int replay_track_apply(struct replay_track *tk, size_t i,
 	case TRACE_EPOLL:
 		return bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_EPOLL);
 	case TRACE_EVENTFD:
-		return bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_EVENTFD);
+		return bind_one(tk, op->bind, o->ret, o->fds[0],
+				REPLAY_EVENTFD);
 	case TRACE_FILE:
 		return bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_OTHER);
 	case TRACE_PIPE:
@@ -191,16 +193,16 @@ int replay_track_apply(struct replay_track *tk, size_t i,
 	case TRACE_DUP:
 		/* The new number shares the source number's open file. */
 		tk->slotfd[op->bind] = o->ret < 0 ? -1 : o->fds[0];
-		return o->ret < 0 ? 0 : set_file(tk, o->fds[0], replay_file(tk, fd));
-	case TRACE_CLOSE:
-		return o->ret < 0 ? 0 : set_file(tk, fd, 0);
+		return o->ret < 0
+			       ? 0
+			       : set_file(tk, o->fds[0], replay_file(tk, fd));
+	case TRACE_CLOSE: return o->ret < 0 ? 0 : set_file(tk, fd, 0);
 	case TRACE_ADD:
 		if (o->ret < 0)
 			return 0;
 		return reg_put(tk, replay_file(tk, ep), replay_file(tk, fd), fd,
 			       i);
-	default:
-		return 0;
+	default: return 0;
 	}
 }
 
@@ -222,11 +224,10 @@ int replay_each_epoll(const struct replay_track *tk,
 	return 0;
 }
 
-const char *replay_label(const struct trace *t, uint64_t data,
-			 char scratch[24])
+const char *replay_label(const struct trace *t, uint64_t data, char scratch[24])
 {
-	if (data < t->nops && (t->ops[data].kind == TRACE_ADD ||
-			       t->ops[data].kind == TRACE_MOD))
+	if (data < t->nops &&
+	    (t->ops[data].kind == TRACE_ADD || t->ops[data].kind == TRACE_MOD))
 		return t->slots[t->ops[data].fd].ref;
 	snprintf(scratch, 24, "0x%llx", (unsigned long long)data);
 	return scratch;

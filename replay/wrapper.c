@@ -80,7 +80,7 @@ static void do_wait(void *arg)
 static void wrapper_wait(struct replay_engine *e, struct safepoll *sp,
 			 const struct trace_op *op, struct replay_outcome *o)
 {
-	struct sp_wait w = { sp, op->max, op->timeout, 0 };
+	struct sp_wait w = {sp, op->max, op->timeout, 0};
 	uint64_t before = safepoll_dropped(sp);
 	struct safepoll_event ev;
 	size_t n = 0;
@@ -131,8 +131,7 @@ static int new_instance(struct replay_engine *e, size_t i,
 		w->cap = cap;
 	}
 	w->inst[w->ninst++] = (struct instance){
-		sp, o->fds[0], replay_file(&e->track, o->fds[0])
-	};
+		sp, o->fds[0], replay_file(&e->track, o->fds[0])};
 	return 0;
 }
 
@@ -141,7 +140,8 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 {
 	struct wrapper *w = e->state;
 	const struct trace_op *op = &e->track.t->ops[i];
-	int fd = replay_fd(&e->track, op->fd), ep = replay_fd(&e->track, op->ep);
+	int fd = replay_fd(&e->track, op->fd),
+	    ep = replay_fd(&e->track, op->ep);
 	const struct instance *in = NULL;
 	uint64_t id = i;
 
@@ -232,8 +232,9 @@ int replay_wrapper_init(struct replay_engine *e, const struct trace *t)
 	/* Room for every registration the trace can make, so that safepoll
 	 * never refuses for want of it (the kernel would not). */
 	w->capacity = t->nadds == 0 ? 1
-		      : t->nadds < SAFEPOLL_CAPACITY_MAX ? (uint32_t)t->nadds
-							 : SAFEPOLL_CAPACITY_MAX;
+		      : t->nadds < SAFEPOLL_CAPACITY_MAX
+			      ? (uint32_t)t->nadds
+			      : SAFEPOLL_CAPACITY_MAX;
 	w->batch = w->capacity < SAFEPOLL_BATCH_MAX ? w->capacity
 						    : SAFEPOLL_BATCH_MAX;
 	return 0;

@@ -13,32 +13,29 @@ struct word {
 
 /* Accepted words, in TRACE.md's list. */
 static const struct word in_words[] = {
-	{ "in", EPOLLIN },	   { "pri", EPOLLPRI },
-	{ "out", EPOLLOUT },	   { "err", EPOLLERR },
-	{ "hup", EPOLLHUP },	   { "rdnorm", EPOLLRDNORM },
-	{ "rdband", EPOLLRDBAND }, { "wrnorm", EPOLLWRNORM },
-	{ "wrband", EPOLLWRBAND }, { "msg", EPOLLMSG },
-	{ "rdhup", EPOLLRDHUP },   { "exclusive", EPOLLEXCLUSIVE },
-	{ "wakeup", EPOLLWAKEUP }, { "oneshot", EPOLLONESHOT },
-	{ "et", EPOLLET },
+	{"in", EPOLLIN},	 {"pri", EPOLLPRI},
+	{"out", EPOLLOUT},	 {"err", EPOLLERR},
+	{"hup", EPOLLHUP},	 {"rdnorm", EPOLLRDNORM},
+	{"rdband", EPOLLRDBAND}, {"wrnorm", EPOLLWRNORM},
+	{"wrband", EPOLLWRBAND}, {"msg", EPOLLMSG},
+	{"rdhup", EPOLLRDHUP},	 {"exclusive", EPOLLEXCLUSIVE},
+	{"wakeup", EPOLLWAKEUP}, {"oneshot", EPOLLONESHOT},
+	{"et", EPOLLET},
 };
 
 /* Printed words, in TRACE.md's order of printing.  The EPOLL and POLL
  * values are the same on x86_64, and POLLNVAL has no EPOLL twin. */
 static const struct word out_words[] = {
-	{ "in", POLLIN },	  { "pri", POLLPRI },
-	{ "out", POLLOUT },	  { "err", POLLERR },
-	{ "hup", POLLHUP },	  { "rdnorm", POLLRDNORM },
-	{ "rdband", POLLRDBAND }, { "wrnorm", POLLWRNORM },
-	{ "wrband", POLLWRBAND }, { "msg", POLLMSG },
-	{ "rdhup", POLLRDHUP },	  { "nval", POLLNVAL },
+	{"in", POLLIN},		{"pri", POLLPRI},	{"out", POLLOUT},
+	{"err", POLLERR},	{"hup", POLLHUP},	{"rdnorm", POLLRDNORM},
+	{"rdband", POLLRDBAND}, {"wrnorm", POLLWRNORM}, {"wrband", POLLWRBAND},
+	{"msg", POLLMSG},	{"rdhup", POLLRDHUP},	{"nval", POLLNVAL},
 };
 
 _Static_assert(EPOLLIN == POLLIN && EPOLLPRI == POLLPRI &&
 		       EPOLLOUT == POLLOUT && EPOLLERR == POLLERR &&
 		       EPOLLHUP == POLLHUP && EPOLLRDNORM == POLLRDNORM &&
-		       EPOLLRDBAND == POLLRDBAND &&
-		       EPOLLWRNORM == POLLWRNORM &&
+		       EPOLLRDBAND == POLLRDBAND && EPOLLWRNORM == POLLWRNORM &&
 		       EPOLLWRBAND == POLLWRBAND && EPOLLMSG == POLLMSG &&
 		       EPOLLRDHUP == POLLRDHUP,
 	       "EPOLL* and POLL* bits differ");

@@ -21,14 +21,14 @@ enum name_kind { NAME_ONE, NAME_PIPE, NAME_PAIR };
 struct name {
 	char *text;
 	enum name_kind kind;
-	int slot;      /* its first slot */
+	int slot; /* its first slot */
 	unsigned line; /* where it was bound */
 };
 
 /* The names bound so far, by text. */
 struct names {
 	struct name *tab; /* open addressing; text NULL = empty */
-	size_t cap;       /* a power of two, or 0 */
+	size_t cap; /* a power of two, or 0 */
 	size_t count;
 };
 
@@ -60,8 +60,8 @@ int trace_oom(struct parser *p);
 const char *trace_quote(const struct tok *tk, char out[48]);
 
 /* Each returns 0, or -1 with the error recorded. */
-int trace_bind_name(struct parser *p, const struct tok *tk,
-		    enum name_kind kind, int *slot);
+int trace_bind_name(struct parser *p, const struct tok *tk, enum name_kind kind,
+		    int *slot);
 int trace_fd_ref(struct parser *p, const struct tok *tk, const char *what,
 		 int *slot);
 int trace_unsigned(struct parser *p, const struct tok *tk, const char *what,

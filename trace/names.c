@@ -21,8 +21,8 @@ static size_t probe(const struct names *ns, const char *s, size_t n)
 {
 	size_t i = hash(s, n) & (ns->cap - 1);
 
-	while (ns->tab[i].text &&
-	       !(strlen(ns->tab[i].text) == n && memcmp(ns->tab[i].text, s, n) == 0))
+	while (ns->tab[i].text && !(strlen(ns->tab[i].text) == n &&
+				    memcmp(ns->tab[i].text, s, n) == 0))
 		i = (i + 1) & (ns->cap - 1);
 	return i;
 }
@@ -41,7 +41,7 @@ const struct name *trace_names_find(const struct names *ns, const char *s,
 static int grow(struct names *ns)
 {
 	size_t cap = ns->cap ? ns->cap * 2 : 64;
-	struct names bigger = { calloc(cap, sizeof(struct name)), cap, 0 };
+	struct names bigger = {calloc(cap, sizeof(struct name)), cap, 0};
 
 	if (!bigger.tab)
 		return -1;
@@ -49,7 +49,8 @@ static int grow(struct names *ns)
 		const struct name *e = &ns->tab[i];
 
 		if (e->text)
-			bigger.tab[probe(&bigger, e->text, strlen(e->text))] = *e;
+			bigger.tab[probe(&bigger, e->text, strlen(e->text))] =
+				*e;
 	}
 	bigger.count = ns->count;
 	free(ns->tab);

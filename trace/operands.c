@@ -100,12 +100,11 @@ static int new_slot(struct parser *p, const char *name, size_t n,
 	return (int)t->nslots++;
 }
 
-int trace_bind_name(struct parser *p, const struct tok *tk,
-		    enum name_kind kind, int *slot)
+int trace_bind_name(struct parser *p, const struct tok *tk, enum name_kind kind,
+		    int *slot)
 {
-	static const char *const ends[3][2] = { { "", NULL },
-						{ ".r", ".w" },
-						{ ".a", ".b" } };
+	static const char *const ends[3][2] = {
+		{"", NULL}, {".r", ".w"}, {".a", ".b"}};
 	const struct name *old;
 	char q[48];
 	int first;
@@ -121,7 +120,8 @@ int trace_bind_name(struct parser *p, const struct tok *tk,
 	first = new_slot(p, tk->s, tk->n, ends[kind][0], false);
 	if (first < 0)
 		return -1;
-	if (kind != NAME_ONE && new_slot(p, tk->s, tk->n, ends[kind][1], false) < 0)
+	if (kind != NAME_ONE &&
+	    new_slot(p, tk->s, tk->n, ends[kind][1], false) < 0)
 		return -1;
 	if (trace_names_add(&p->names, tk->s, tk->n, kind, first, p->line) < 0)
 		return trace_oom(p);
@@ -237,9 +237,9 @@ int trace_signed_int(struct parser *p, const struct tok *tk, const char *what,
 				  "got '%s'",
 				  what, trace_quote(tk, q));
 	if (r < 0)
-		return trace_fail(p,
-				  "expected %s to fit an int (%d to %d), got '%s'",
-				  what, INT_MIN, INT_MAX, trace_quote(tk, q));
+		return trace_fail(
+			p, "expected %s to fit an int (%d to %d), got '%s'",
+			what, INT_MIN, INT_MAX, trace_quote(tk, q));
 	*out = neg ? (int)(-(int64_t)v) : (int)v;
 	return 0;
 }
@@ -264,6 +264,6 @@ int trace_events(struct parser *p, const struct tok *tk, uint32_t *mask)
 			  "err hup rdnorm rdband wrnorm wrband msg rdhup "
 			  "exclusive wakeup oneshot et joined by |), got "
 			  "'%s': '%.*s' is not one",
-			  trace_quote(tk, q), (int)(end - bad < 32 ? end - bad : 32),
-			  tk->s + bad);
+			  trace_quote(tk, q),
+			  (int)(end - bad < 32 ? end - bad : 32), tk->s + bad);
 }

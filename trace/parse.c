@@ -15,22 +15,22 @@ struct opdef {
 };
 
 static const struct opdef opdefs[] = {
-	{ "epoll", TRACE_EPOLL, 1, 1, "epoll NAME" },
-	{ "pipe", TRACE_PIPE, 1, 1, "pipe NAME" },
-	{ "socketpair", TRACE_SOCKETPAIR, 1, 1, "socketpair NAME" },
-	{ "eventfd", TRACE_EVENTFD, 1, 2, "eventfd NAME [INIT]" },
-	{ "file", TRACE_FILE, 1, 1, "file NAME" },
-	{ "dup", TRACE_DUP, 2, 2, "dup FD NAME" },
-	{ "close", TRACE_CLOSE, 1, 1, "close FD" },
-	{ "write", TRACE_WRITE, 2, 2, "write FD N" },
-	{ "read", TRACE_READ, 2, 2, "read FD N" },
-	{ "shutdown", TRACE_SHUTDOWN, 2, 2, "shutdown FD rd|wr|rdwr" },
-	{ "pipesize", TRACE_PIPESIZE, 2, 2, "pipesize FD BYTES" },
-	{ "poll", TRACE_POLL, 2, 2, "poll FD EVENTS" },
-	{ "add", TRACE_ADD, 3, 3, "add EP FD EVENTS" },
-	{ "mod", TRACE_MOD, 3, 3, "mod EP FD EVENTS" },
-	{ "del", TRACE_DEL, 2, 2, "del EP FD" },
-	{ "wait", TRACE_WAIT, 2, 3, "wait EP MAX [TIMEOUT]" },
+	{"epoll", TRACE_EPOLL, 1, 1, "epoll NAME"},
+	{"pipe", TRACE_PIPE, 1, 1, "pipe NAME"},
+	{"socketpair", TRACE_SOCKETPAIR, 1, 1, "socketpair NAME"},
+	{"eventfd", TRACE_EVENTFD, 1, 2, "eventfd NAME [INIT]"},
+	{"file", TRACE_FILE, 1, 1, "file NAME"},
+	{"dup", TRACE_DUP, 2, 2, "dup FD NAME"},
+	{"close", TRACE_CLOSE, 1, 1, "close FD"},
+	{"write", TRACE_WRITE, 2, 2, "write FD N"},
+	{"read", TRACE_READ, 2, 2, "read FD N"},
+	{"shutdown", TRACE_SHUTDOWN, 2, 2, "shutdown FD rd|wr|rdwr"},
+	{"pipesize", TRACE_PIPESIZE, 2, 2, "pipesize FD BYTES"},
+	{"poll", TRACE_POLL, 2, 2, "poll FD EVENTS"},
+	{"add", TRACE_ADD, 3, 3, "add EP FD EVENTS"},
+	{"mod", TRACE_MOD, 3, 3, "mod EP FD EVENTS"},
+	{"del", TRACE_DEL, 2, 2, "del EP FD"},
+	{"wait", TRACE_WAIT, 2, 3, "wait EP MAX [TIMEOUT]"},
 };
 
 #define NOPDEFS (sizeof(opdefs) / sizeof(opdefs[0]))
@@ -73,17 +73,15 @@ static int count_n(struct parser *p, const struct tok *tk, bool eventfd,
 }
 
 /* The operands after the operation's name, left to right. */
-static int operands(struct parser *p, struct trace_op *op,
-		    const struct tok *a, int nargs)
+static int operands(struct parser *p, struct trace_op *op, const struct tok *a,
+		    int nargs)
 {
 	const struct trace_slot *s;
 
 	switch (op->kind) {
 	case TRACE_EPOLL:
-	case TRACE_FILE:
-		return trace_bind_name(p, &a[0], NAME_ONE, &op->bind);
-	case TRACE_PIPE:
-		return trace_bind_name(p, &a[0], NAME_PIPE, &op->bind);
+	case TRACE_FILE: return trace_bind_name(p, &a[0], NAME_ONE, &op->bind);
+	case TRACE_PIPE: return trace_bind_name(p, &a[0], NAME_PIPE, &op->bind);
 	case TRACE_SOCKETPAIR:
 		return trace_bind_name(p, &a[0], NAME_PAIR, &op->bind);
 	case TRACE_EVENTFD:
@@ -191,19 +189,21 @@ static int parse_line(struct parser *p, const char *line, size_t len)
 	char q[48];
 
 	if (n < 0)
-		return trace_fail(p,
-				  "expected tokens of printable ASCII "
-				  "separated by spaces or tabs, got byte 0x%02x",
-				  (unsigned char)line[bad]);
+		return trace_fail(
+			p,
+			"expected tokens of printable ASCII "
+			"separated by spaces or tabs, got byte 0x%02x",
+			(unsigned char)line[bad]);
 	if (n == 0)
 		return 0;
 	def = find_op(&toks[0]);
 	if (!def)
-		return trace_fail(p,
-				  "expected an operation (epoll pipe socketpair "
-				  "eventfd file dup close write read shutdown "
-				  "pipesize poll add mod del wait), got '%s'",
-				  trace_quote(&toks[0], q));
+		return trace_fail(
+			p,
+			"expected an operation (epoll pipe socketpair "
+			"eventfd file dup close write read shutdown "
+			"pipesize poll add mod del wait), got '%s'",
+			trace_quote(&toks[0], q));
 	if (n - 1 < def->min || n - 1 > def->max)
 		return trace_fail(p, "expected '%s', got %d operand%s",
 				  def->usage, n - 1, n == 2 ? "" : "s");
@@ -240,7 +240,7 @@ void trace_free(struct trace *t)
 int trace_parse(struct trace *t, const char *file, const char *buf, size_t len,
 		char err[TRACE_ERR_MAX])
 {
-	struct parser p = { .t = t, .file = file, .err = err };
+	struct parser p = {.t = t, .file = file, .err = err};
 	size_t start = 0;
 
 	memset(t, 0, sizeof(*t));

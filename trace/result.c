@@ -6,22 +6,14 @@
 void trace_print_result(struct trace_buf *b, const struct trace_result *r)
 {
 	switch (r->kind) {
-	case TRACE_R_OK:
-		trace_buf_puts(b, "ok");
-		break;
-	case TRACE_R_COUNT:
-		trace_buf_printf(b, "%" PRId64, r->count);
-		break;
+	case TRACE_R_OK: trace_buf_puts(b, "ok"); break;
+	case TRACE_R_COUNT: trace_buf_printf(b, "%" PRId64, r->count); break;
 	case TRACE_R_VALUE:
 		trace_buf_printf(b, "%" PRId64 " value=%" PRIu64, r->count,
 				 r->value);
 		break;
-	case TRACE_R_ERRNO:
-		trace_buf_puts(b, trace_errno_name(r->err));
-		break;
-	case TRACE_R_POLL:
-		trace_events_print(b, r->revents);
-		break;
+	case TRACE_R_ERRNO: trace_buf_puts(b, trace_errno_name(r->err)); break;
+	case TRACE_R_POLL: trace_events_print(b, r->revents); break;
 	case TRACE_R_WAIT:
 		if (r->nev == 0)
 			trace_buf_puts(b, "none");

@@ -36,24 +36,24 @@ enum trace_kind {
 /* An FD reference, resolved when the trace is parsed.  At run time each
  * slot holds the one descriptor number its binding operation got. */
 struct trace_slot {
-	char *ref;    /* as written: "E", "P.r", "S.b" */
+	char *ref; /* as written: "E", "P.r", "S.b" */
 	bool eventfd; /* bound by `eventfd`, or by `dup` of an eventfd */
 };
 
 struct trace_op {
 	enum trace_kind kind;
 	unsigned line;
-	char *text;       /* the line's tokens joined by single spaces */
-	int bind;         /* first slot bound (a pipe or socket pair binds
+	char *text; /* the line's tokens joined by single spaces */
+	int bind; /* first slot bound (a pipe or socket pair binds
 			     bind and bind + 1: .r/.w, .a/.b), or -1 */
-	int fd;           /* slot of the FD operand, or -1 */
-	int ep;           /* slot of the EP operand, or -1 */
-	bool eventfd;     /* fd is an eventfd reference */
-	uint64_t n;       /* N, INIT or BYTES */
-	int how;          /* shutdown: SHUT_RD, SHUT_WR or SHUT_RDWR */
-	uint32_t events;  /* EVENTS (for poll, the POLL* bits only) */
-	int max;          /* wait: MAX */
-	int timeout;      /* wait: TIMEOUT, 0 when absent */
+	int fd; /* slot of the FD operand, or -1 */
+	int ep; /* slot of the EP operand, or -1 */
+	bool eventfd; /* fd is an eventfd reference */
+	uint64_t n; /* N, INIT or BYTES */
+	int how; /* shutdown: SHUT_RD, SHUT_WR or SHUT_RDWR */
+	uint32_t events; /* EVENTS (for poll, the POLL* bits only) */
+	int max; /* wait: MAX */
+	int timeout; /* wait: TIMEOUT, 0 when absent */
 };
 
 struct trace {
@@ -106,12 +106,12 @@ const char *trace_errno_name(int e);
 
 /* What an operation gave, in the form TRACE.md prints. */
 enum trace_result_kind {
-	TRACE_R_OK,     /* `ok` */
-	TRACE_R_COUNT,  /* a byte count or a pipe capacity */
-	TRACE_R_VALUE,  /* an eventfd read: `8 value=V` */
-	TRACE_R_ERRNO,  /* the errno name */
-	TRACE_R_POLL,   /* revents */
-	TRACE_R_WAIT,   /* LABEL=events ..., or `none` */
+	TRACE_R_OK, /* `ok` */
+	TRACE_R_COUNT, /* a byte count or a pipe capacity */
+	TRACE_R_VALUE, /* an eventfd read: `8 value=V` */
+	TRACE_R_ERRNO, /* the errno name */
+	TRACE_R_POLL, /* revents */
+	TRACE_R_WAIT, /* LABEL=events ..., or `none` */
 };
 
 struct trace_event {

@@ -47,12 +47,12 @@ static void line(const char *fmt, ...)
 	left--;
 }
 
-static const char *const prefix[] = { "P", "S", "V" };
+static const char *const prefix[] = {"P", "S", "V"};
 
 /* The reference of an object's end that reads (0) or writes (1). */
 static void ref(const struct obj *o, int end, char *buf, size_t n)
 {
-	static const char *const ends[2][2] = { { ".r", ".w" }, { ".a", ".b" } };
+	static const char *const ends[2][2] = {{".r", ".w"}, {".a", ".b"}};
 
 	snprintf(buf, n, "%s%u%s", prefix[o->kind], o->id,
 		 o->kind == EFD ? "" : ends[o->kind][end]);
@@ -60,17 +60,16 @@ static void ref(const struct obj *o, int end, char *buf, size_t n)
 
 static const char *events(void)
 {
-	static const char *const ev[] = { "in",	    "out",	  "in|out",
-					  "in|et",  "in|oneshot", "in|rdhup",
-					  "out|et", "in|out|et",  "none",
-					  "in|exclusive" };
+	static const char *const ev[] = {
+		"in",	    "out",    "in|out",	   "in|et", "in|oneshot",
+		"in|rdhup", "out|et", "in|out|et", "none",  "in|exclusive"};
 
 	return ev[pick(sizeof(ev) / sizeof(ev[0]))];
 }
 
 static void make(void)
 {
-	static const char *const op[] = { "pipe", "socketpair", "eventfd" };
+	static const char *const op[] = {"pipe", "socketpair", "eventfd"};
 	struct obj *o = &objs[nobj++];
 	char r[48];
 
@@ -114,8 +113,8 @@ static void step(void)
 	else if (c < 12 && nobj > 8)
 		destroy((unsigned)(o - objs));
 	else if (c < 32)
-		line("write %s %u", w, o->kind == EFD ? 1 + pick(100)
-						      : 1 + pick(6000));
+		line("write %s %u", w,
+		     o->kind == EFD ? 1 + pick(100) : 1 + pick(6000));
 	else if (c < 46)
 		line("read %s %u", r, 1 + pick(9000));
 	else if (c < 68)

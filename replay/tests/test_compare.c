@@ -65,12 +65,17 @@ static void wrapper_drops_must_match_counter(void **state)
 	const char *k = "wait E 8 => P.r=in P.w=out";
 
 	(void)state;
-	assert_true(replay_wrapper_agrees(wait_op(), k, "wait E 8 => P.w=out", 1));
-	assert_true(replay_wrapper_agrees(wait_op(), k, "wait E 8 => P.r=in", 1));
+	assert_true(
+		replay_wrapper_agrees(wait_op(), k, "wait E 8 => P.w=out", 1));
+	assert_true(
+		replay_wrapper_agrees(wait_op(), k, "wait E 8 => P.r=in", 1));
 	assert_true(replay_wrapper_agrees(wait_op(), k, "wait E 8 => none", 2));
-	assert_false(replay_wrapper_agrees(wait_op(), k, "wait E 8 => P.w=out", 0));
-	assert_false(replay_wrapper_agrees(wait_op(), k, "wait E 8 => P.w=out", 2));
-	assert_false(replay_wrapper_agrees(wait_op(), k, "wait E 8 => none", 1));
+	assert_false(
+		replay_wrapper_agrees(wait_op(), k, "wait E 8 => P.w=out", 0));
+	assert_false(
+		replay_wrapper_agrees(wait_op(), k, "wait E 8 => P.w=out", 2));
+	assert_false(
+		replay_wrapper_agrees(wait_op(), k, "wait E 8 => none", 1));
 	/* Equal lines, yet the counter says something was dropped. */
 	assert_false(replay_wrapper_agrees(wait_op(), k, k, 1));
 }
@@ -101,12 +106,12 @@ static int compare(const char *k, const char *m, struct trace_buf *notes)
 
 static void interest_same_sets_agree(void **state)
 {
-	struct trace_buf notes = { 0 };
+	struct trace_buf notes = {0};
 
 	(void)state;
 	assert_int_equal(compare("", "", &notes), 0);
-	assert_int_equal(compare(" 3:4:19:2 3:5:1c:4", " 3:5:1c:4 3:4:19:2",
-				 &notes), 0);
+	assert_int_equal(
+		compare(" 3:4:19:2 3:5:1c:4", " 3:5:1c:4 3:4:19:2", &notes), 0);
 	/* Different data, same label: what a person reads is the same. */
 	assert_int_equal(compare(" 3:4:19:2", " 3:4:19:3", &notes), 0);
 	assert_int_equal(notes.len, 0);
@@ -115,7 +120,7 @@ static void interest_same_sets_agree(void **state)
 
 static void interest_differences_are_noted(void **state)
 {
-	struct trace_buf notes = { 0 };
+	struct trace_buf notes = {0};
 
 	(void)state;
 	assert_int_equal(compare(" 3:4:19:2", " 3:4:18:2", &notes), 1);

@@ -173,7 +173,8 @@ int replay_check(const struct trace *t)
 			t->file);
 		goto out;
 	}
-	if (ls.k.n < t->nops && ls.k.status != REPLAY_BLOCKED) {
+	if ((ls.k.n < t->nops && ls.k.status != REPLAY_BLOCKED) ||
+	    ls.k.status == REPLAY_FAILED) {
 		fprintf(stderr,
 			"safepoll-replay: %s: the kernel run ended early "
 			"(status %d)\n",

@@ -209,19 +209,24 @@ int replay_track_apply(struct replay_track *tk, size_t i,
 int replay_each_epoll(const struct replay_track *tk,
 		      int (*fn)(void *arg, int fd), void *arg)
 {
+	/* Files already met at a lower number, marked in one pass. */
+	bool *seen = calloc(tk->nfiles ? tk->nfiles : 1, sizeof(bool));
+	int r = 0;
+
+	if (!seen)
+		return -1;
 	for (int fd = 0; fd <= tk->max_fd && (size_t)fd < tk->nfds; fd++) {
 		uint32_t f = tk->file_of[fd];
-		bool first = true;
-		int r;
 
-		if (f == 0 || tk->kind[f] != REPLAY_EPOLL)
+		if (f == 0 || seen[f] || tk->kind[f] != REPLAY_EPOLL)
 			continue;
-		for (int lower = 0; lower < fd && first; lower++)
-			first = tk->file_of[lower] != f;
-		if (first && (r = fn(arg, fd)) != 0)
-			return r;
+		seen[f] = true;
+		r = fn(arg, fd);
+		if (r != 0)
+			break;
 	}
-	return 0;
+	free(seen);
+	return r;
 }
 
 const char *replay_label(const struct trace *t, uint64_t data, char scratch[24])

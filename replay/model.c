@@ -54,12 +54,15 @@ static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
 /* model.h's write and read choose by the file the number holds; the
  * trace chooses by the reference.  When the two disagree (an eventfd's
  * number closed and reused), the call is restated in model.h's terms:
- * the kernel then writes the 8 bytes of N to another file, or the filler
- * bytes "xxxxxxxx" as an eventfd's value. */
+ * the kernel then writes the 8 bytes of N to another file, or N filler
+ * bytes to an eventfd, which takes exactly 8 (fs/eventfd.c:
+ * eventfd_write checks count != sizeof(u64) first) as the value
+ * "xxxxxxxx".  model_write cannot be told that count, so that one check
+ * is made here. */
 #define FILLER_VALUE 0x7878787878787878ull
 
-static void model_io(struct replay_engine *e, const struct trace_op *op, int fd,
-		     struct replay_outcome *o)
+static void model_io(struct replay_engine *e, const struct trace_op *op,
+		     int fd, struct replay_outcome *o)
 {
 	struct model *m = ((struct model_engine *)e->state)->m;
 	bool efd = replay_file_kind(&e->track, fd) == REPLAY_EVENTFD;
@@ -70,8 +73,8 @@ static void model_io(struct replay_engine *e, const struct trace_op *op, int fd,
 		else if (op->eventfd)
 			o->ret = model_write(m, fd, 8);
 		else
-			o->ret = op->n < 8 ? -EINVAL
-					   : model_write(m, fd, FILLER_VALUE);
+			o->ret = op->n != 8 ? -EINVAL
+					    : model_write(m, fd, FILLER_VALUE);
 		return;
 	}
 	/* On an eventfd reference N is ignored: the read is of 8 bytes.

@@ -30,6 +30,7 @@
 #ifndef SAFEPOLL_H
 #define SAFEPOLL_H
 
+#include <errno.h>
 #include <stdint.h>
 #include <sys/epoll.h>
 
@@ -221,7 +222,10 @@ int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms);
 /* safepoll_next: hands out the next event of the batch whose registration
  * is live at this moment: returns 1 and fills *ev, or 0 when the batch is
  * done.  Events of registrations deleted or replaced since the wait are
- * dropped and counted.  Errors: -EFAULT for a NULL pointer. */
+ * dropped and counted.  Errors: -EFAULT for a NULL pointer.
+ * Inline, as liburing's completion helpers are: it runs once per event,
+ * and a call per event would cost more than its checks (bench/).  The
+ * struct layouts above are therefore part of the ABI (the soname). */
 /*@
   requires valid: sp == \null || Instance(sp);
   requires valid_ev: \valid(ev) || ev == \null;
@@ -235,7 +239,37 @@ int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms);
     \exists integer slot; HandedOut(sp, ev, slot) &&
       TokenLive(sp, Token(slot, sp->regs[slot].gen));
 */
-int safepoll_next(struct safepoll *sp, struct safepoll_event *ev);
+static inline int safepoll_next(struct safepoll *sp,
+				struct safepoll_event *ev)
+{
+	uint32_t pos;
+
+	if (!sp || !ev)
+		return -EFAULT;
+	/*@
+	  loop invariant pos: sp->batch_pos <= pos <= sp->batch_len;
+	  loop assigns pos, sp->dropped;
+	  loop variant sp->batch_len - pos;
+	*/
+	for (pos = sp->batch_pos; pos < sp->batch_len; pos++) {
+		uint64_t token = sp->batch[pos].data.u64;
+		uint32_t slot = (uint32_t)token;
+
+		/* Checked now, not at the wait: an earlier event's handler
+		 * may have deleted or replaced this registration. */
+		if (slot < sp->capacity && sp->regs[slot].fd >= 0 &&
+		    sp->regs[slot].gen == (uint32_t)(token >> 32)) {
+			sp->batch_pos = pos + 1;
+			ev->udata = sp->regs[slot].udata;
+			ev->fd = sp->regs[slot].fd;
+			ev->events = sp->batch[pos].events;
+			return 1;
+		}
+		sp->dropped++;
+	}
+	sp->batch_pos = pos;
+	return 0;
+}
 
 /* safepoll_wait_array: safepoll_wait, then the live events into
  * out[0 .. maxevents - 1].  Returns how many it stored; may be 0 before the

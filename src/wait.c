@@ -55,34 +55,6 @@ int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms)
 	return n;
 }
 
-int safepoll_next(struct safepoll *sp, struct safepoll_event *ev)
-{
-	if (!sp || !ev)
-		return -EFAULT;
-	/*@
-	  loop invariant pos: sp->batch_pos <= sp->batch_len;
-	  loop assigns sp->batch_pos, sp->dropped;
-	  loop variant sp->batch_len - sp->batch_pos;
-	*/
-	while (sp->batch_pos < sp->batch_len) {
-		const struct epoll_event *e = &sp->batch[sp->batch_pos++];
-		uint64_t token = e->data.u64;
-		uint32_t slot = (uint32_t)token;
-
-		/* Checked now, not at the wait: an earlier event's handler
-		 * may have deleted or replaced this registration. */
-		if (slot < sp->capacity && sp->regs[slot].fd >= 0 &&
-		    sp->regs[slot].gen == (uint32_t)(token >> 32)) {
-			ev->udata = sp->regs[slot].udata;
-			ev->fd = sp->regs[slot].fd;
-			ev->events = e->events;
-			return 1;
-		}
-		sp->dropped++;
-	}
-	return 0;
-}
-
 int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 			int maxevents, int timeout_ms)
 {

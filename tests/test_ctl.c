@@ -9,7 +9,7 @@ static void test_add_mod_del(void **state)
 {
 	struct safepoll *sp = make_instance(4);
 	int p[2], tag = 0;
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	make_pipe(p);
@@ -137,7 +137,7 @@ static void test_add_twice_eexist(void **state)
 {
 	struct safepoll *sp = make_instance(4);
 	int p[2], a, b;
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	make_pipe(p);

@@ -53,7 +53,7 @@ static void test_limit_many_registrations(void **state)
 {
 	struct rlimit lim;
 	struct safepoll *sp;
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	assert_int_equal(getrlimit(RLIMIT_NOFILE, &lim), 0);

@@ -68,7 +68,7 @@ static void test_hup_err(void **state)
 {
 	struct safepoll *sp = make_instance(4);
 	int p[2], q[2];
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	make_pipe(p);
@@ -93,7 +93,7 @@ static void test_socket_rdhup(void **state)
 {
 	struct safepoll *sp = make_instance(4);
 	int s[2];
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, s),

@@ -8,7 +8,7 @@ static void test_stale_deleted_in_batch(void **state)
 {
 	struct safepoll *sp = make_instance(2);
 	int a[2], b[2], c[2], tag_a, tag_b, tag_c;
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	make_pipe(a);
@@ -44,7 +44,7 @@ static void test_stale_closed_fd_reused(void **state)
 {
 	struct safepoll *sp = make_instance(4);
 	int old[2], fresh[2], tag_old, tag_new;
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	make_pipe(old);
@@ -100,7 +100,7 @@ static void test_stale_dup_separate(void **state)
 {
 	struct safepoll *sp = make_instance(4);
 	int p[2], t1, t2;
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	make_pipe(p);
@@ -136,7 +136,7 @@ static void test_stale_same_file_back(void **state)
 	assert_int_equal(safepoll_mod(sp, num, EPOLLIN, &tag), 0);
 	write_byte(p[1]);
 	assert_int_equal(safepoll_wait(sp, 16, 0), 1);
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 	assert_int_equal(safepoll_next(sp, &ev), 0);
 	assert_int_equal(safepoll_check(sp), 0);
 	/* A delete removes it from the kernel too. */

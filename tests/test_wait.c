@@ -59,7 +59,7 @@ static void test_wait_bad_maxevents(void **state)
 static void test_wait_null_pointers(void **state)
 {
 	struct safepoll *sp = make_instance(4);
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	assert_int_equal(safepoll_wait(NULL, 1, 0), -EFAULT);
@@ -184,7 +184,7 @@ static void test_wait_batch_bound(void **state)
 {
 	struct safepoll *sp;
 	int p[6][2];
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 
 	(void)state;
 	assert_int_equal(safepoll_new(&sp, 8, 4, 0), 0);

@@ -95,7 +95,7 @@ static int failures;
  * event, and goes away cleanly. */
 static void probe(struct world *w, const char *what)
 {
-	struct safepoll_event ev;
+	struct safepoll_event ev = {0};
 	int r[2], found = 0;
 
 	if (!w->sp)

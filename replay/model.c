@@ -61,8 +61,8 @@ static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
  * is made here. */
 #define FILLER_VALUE 0x7878787878787878ull
 
-static void model_io(struct replay_engine *e, const struct trace_op *op,
-		     int fd, struct replay_outcome *o)
+static void model_io(struct replay_engine *e, const struct trace_op *op, int fd,
+		     struct replay_outcome *o)
 {
 	struct model *m = ((struct model_engine *)e->state)->m;
 	bool efd = replay_file_kind(&e->track, fd) == REPLAY_EVENTFD;

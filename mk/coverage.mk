@@ -8,7 +8,7 @@ CHECK_TARGETS += coverage-floor
 LCOV := lcov --quiet --rc lcov_branch_coverage=1
 
 # What runs under coverage: every suite that exercises the library.
-COV_RUNS := test-unit test-fault $(COV_EXTRA_RUNS)
+COV_RUNS := test-unit test-fault test-corpus $(COV_EXTRA_RUNS)
 
 ## make coverage   line/branch coverage of src/ as HTML (build/cov/html)
 .PHONY: coverage coverage-floor
@@ -21,8 +21,12 @@ coverage:
 	$(LCOV) --capture --directory $(COV_BUILD) -o $(COV_BUILD)/all.info
 	$(LCOV) --extract $(COV_BUILD)/all.info '$(CURDIR)/src/*' \
 		-o $(COV_BUILD)/src.info
+	$(LCOV) --extract $(COV_BUILD)/all.info '$(CURDIR)/src/*' \
+		'$(CURDIR)/specs/model/*' -o $(COV_BUILD)/report.info
 	genhtml --quiet --branch-coverage -o $(COV_BUILD)/html \
-		$(COV_BUILD)/all.info > /dev/null
+		$(COV_BUILD)/report.info > /dev/null
+	lcov --rc lcov_branch_coverage=1 --summary $(COV_BUILD)/report.info \
+		2>&1 | tee $(COV_BUILD)/summary-with-model.txt
 	lcov --rc lcov_branch_coverage=1 --summary $(COV_BUILD)/src.info 2>&1 | \
 		tee $(COV_BUILD)/summary.txt
 	@echo "coverage: report in $(COV_BUILD)/html/index.html"

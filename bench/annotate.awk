@@ -24,6 +24,7 @@ in_fn && /^ *[0-9,]+ / {
 	file = strip($4); in_src = (file ~ /^src\//); ln = 0; next
 }
 /^-- line [0-9]+ -+$/ { ln = $3; next }
+/^-+$/ { if (ln > 0) in_src = 0; next }
 in_src && /^ *([0-9,]+ +\( *[0-9.]+%\)|\.) +/ {
 	if (ln == 0) next
 	line = $0

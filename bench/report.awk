@@ -54,7 +54,7 @@ END {
 
 	print "# safepoll benchmarks"
 	print ""
-	print "Produced by `make bench` (bench/run.sh) on " machine "."
+	print "Produced by `make bench` (bench/run.sh) on " machine ", safepoll at commit " rev "."
 	print "Every ratio is to raw epoll measured in the same `make bench`."
 	print ""
 	print "- **instr**: user-space instructions per event (or per operation), callgrind `--collect-atstart=no` with collection toggled on around the measured loop only; " w_count " chained writes. Repeatable to the instruction."

@@ -197,6 +197,7 @@ progress "writing bench/results.md and bench/results.png"
 awk -v w_count="$W_COUNT" -v w_wall="$W_WALL" -v reps="$REPS" \
 	-v impls="$IMPLS" -v ns="$NS" -v kinds="$KINDS" -v model="$MODEL" -v where="$WHERE" \
 	-v plotdat="$OUT/plot" -v machine="$(nproc) cores, $(uname -sr)" \
+	-v rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git status --porcelain -- src 2>/dev/null | grep -q . && echo ' with uncommitted changes in src/')" \
 	-f bench/report.awk "$FACTS" >bench/results.md
 gnuplot -e "datadir='$OUT'; out='bench/results.png'; impls='$IMPLS'" bench/plot.gp ||
 	fail "gnuplot failed"

@@ -8,32 +8,49 @@
 /* epoll_wait's own bound on maxevents (fs/eventpoll.c: EP_MAX_EVENTS). */
 #define SP_EP_MAX_EVENTS ((int)(INT32_MAX / sizeof(struct epoll_event)))
 
-/* One epoll_wait, again after each signal for the time left (unless the
- * caller asked to see EINTR).  This loop has no variant: a signal storm
- * keeps it going as it would keep a raw epoll_wait caller. */
-static int wait_batch(struct safepoll *sp, int max, int timeout_ms)
+/* A wait that a signal must not cut short waits again: for the same
+ * timeout when it is 0 or endless, for the time left otherwise (unless
+ * the caller asked to see EINTR).  These loops have no variant: a signal
+ * storm keeps them going as it would keep a raw epoll_wait caller. */
+static int retry(const struct safepoll *sp)
+{
+	return errno == EINTR && (sp->flags & SAFEPOLL_EINTR) == 0;
+}
+
+static int wait_untimed(struct safepoll *sp, int max, int timeout_ms)
+{
+	for (;;) {
+		int n = epoll_wait(sp->epfd, sp->batch, max, timeout_ms);
+
+		if (n >= 0)
+			return n;
+		if (!retry(sp))
+			return -errno;
+	}
+}
+
+/* Apart from the common path, so that its registers and its clock reads
+ * cost the waits with -1 or 0 nothing. */
+__attribute__((noinline)) static int wait_timed(struct safepoll *sp, int max,
+						int timeout_ms)
 {
 	struct timespec start, now;
 	int timeout = timeout_ms;
 
-	/* The clock is read only for a finite, positive timeout: waits
-	 * with -1 or 0 cost no more than the system call. */
-	if (timeout_ms > 0 && clock_gettime(CLOCK_MONOTONIC, &start) < 0)
+	if (clock_gettime(CLOCK_MONOTONIC, &start) < 0)
 		return -errno;
 	for (;;) {
 		int n = epoll_wait(sp->epfd, sp->batch, max, timeout);
 
 		if (n >= 0)
 			return n;
-		if (errno != EINTR || (sp->flags & SAFEPOLL_EINTR) != 0)
+		if (!retry(sp))
 			return -errno;
-		if (timeout_ms > 0) {
-			if (clock_gettime(CLOCK_MONOTONIC, &now) < 0)
-				return -errno;
-			timeout = sp_time_left(&start, &now, timeout_ms);
-			if (timeout == 0)
-				return 0;
-		}
+		if (clock_gettime(CLOCK_MONOTONIC, &now) < 0)
+			return -errno;
+		timeout = sp_time_left(&start, &now, timeout_ms);
+		if (timeout == 0)
+			return 0;
 	}
 }
 
@@ -48,7 +65,8 @@ int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms)
 	max = maxevents < (int)sp->batch_cap ? maxevents : (int)sp->batch_cap;
 	sp->batch_len = 0;
 	sp->batch_pos = 0;
-	n = wait_batch(sp, max, timeout_ms);
+	n = timeout_ms > 0 ? wait_timed(sp, max, timeout_ms)
+			   : wait_untimed(sp, max, timeout_ms);
 	if (n < 0)
 		return n;
 	sp->batch_len = (uint32_t)n;

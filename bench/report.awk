@@ -180,7 +180,7 @@ END {
 		print ""
 		print "## Where safepoll's instructions go"
 		print ""
-		print "Self cost of each function and the costliest lines of src/, per dispatched event, from the callgrind runs above (`callgrind_annotate --auto=yes`); raw epoll's functions for comparison."
+		print "Self cost of each function and the costliest lines of src/, per dispatched event, from the callgrind runs above (`callgrind_annotate --auto=yes`); raw epoll's functions for comparison. The cost of an inline function of safepoll.h shows under its caller's name, with the header as its file."
 		print line
 		while ((getline line < where) > 0) print line
 	}

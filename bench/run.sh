@@ -184,7 +184,8 @@ done
 MODEL=$OUT/model.txt
 if [ -f mk/bench-model.mk ]; then
 	progress "model speed: $MAKE bench-model"
-	if ! $MAKE --no-print-directory bench-model >"$MODEL" 2>&1; then
+	# -s: its result only, not the commands that build what it needs.
+	if ! $MAKE -s --no-print-directory bench-model >"$MODEL" 2>&1; then
 		echo "(make bench-model failed; its output follows)" >>"$MODEL"
 		model_failed=1
 	fi

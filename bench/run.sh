@@ -186,7 +186,7 @@ if [ -f mk/bench-model.mk ]; then
 	progress "model speed: $MAKE bench-model"
 	# -s: its result only, not the commands that build what it needs.
 	if ! $MAKE -s --no-print-directory bench-model >"$MODEL" 2>&1; then
-		echo "(make bench-model failed; its output follows)" >>"$MODEL"
+		echo "(make bench-model failed: its output is above)" >>"$MODEL"
 		model_failed=1
 	fi
 else

@@ -8,8 +8,9 @@
 
 #include "heap.h"
 
-/* Under AddressSanitizer the wrappers would take malloc away from it: the
- * count is then not kept (heap_live says -1) and ASan checks the heap. */
+/* Under AddressSanitizer the wrappers would take malloc away from it (make
+ * test SANITIZE=1 runs the bench programs as a smoke test): the count is
+ * then not kept (heap_live says -1) and ASan checks the heap. */
 #if defined(__SANITIZE_ADDRESS__)
 #define HEAP_UNCOUNTED 1
 #elif defined(__has_feature)
@@ -19,22 +20,6 @@
 #endif
 
 #ifdef HEAP_UNCOUNTED
-int64_t heap_live(void)
-{
-	return -1;
-}
-#else
-
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define __SANITIZE_ADDRESS__ 1
-#endif
-#endif
-
-#ifdef __SANITIZE_ADDRESS__
-/* ASan owns malloc and must not be bypassed: under it (make test
- * SANITIZE=1 runs the bench programs as a smoke test) nothing is
- * counted, and heap_live says so with -1. */
 int64_t heap_live(void)
 {
 	return -1;
@@ -122,5 +107,4 @@ int posix_memalign(void **out, size_t align, size_t size)
 	*out = p;
 	return 0;
 }
-#endif
 #endif

@@ -18,3 +18,31 @@ $(MODEL_LIB): $(MODEL_OBJS)
 
 $(BUILD)/model $(BUILD)/model-tests:
 	mkdir -p $@
+
+# Each test of specs/model/tests/ is built twice: against the model, and
+# against kernel_shim.c, which answers model.h with the real system calls,
+# so that every value a test expects is checked on the running kernel too.
+MODEL_TEST_NAMES := $(patsubst specs/model/tests/%.c,%,\
+	$(wildcard specs/model/tests/test_*.c))
+MODEL_TEST_BINS := $(MODEL_TEST_NAMES:%=$(BUILD)/model-tests/%) \
+	$(MODEL_TEST_NAMES:%=$(BUILD)/model-tests/%-kernel)
+MODEL_TEST_HDRS := specs/model/model.h specs/model/tests/model_test.h
+
+$(BUILD)/model-tests/%: specs/model/tests/%.c $(MODEL_TEST_HDRS) $(MODEL_LIB) \
+		| $(BUILD)/model-tests
+	@sh mk/need.sh cmocka
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< $(MODEL_LIB) $(ALL_LDFLAGS) \
+		-lcmocka -o $@
+
+$(BUILD)/model-tests/%-kernel: specs/model/tests/%.c \
+		specs/model/tests/kernel_shim.c $(MODEL_TEST_HDRS) \
+		| $(BUILD)/model-tests
+	@sh mk/need.sh cmocka
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< specs/model/tests/kernel_shim.c \
+		$(ALL_LDFLAGS) -lcmocka -o $@
+
+## make test-model   the model's unit tests, on the model and on the kernel
+.PHONY: test-model
+TEST_TARGETS += test-model
+test-model: $(MODEL_TEST_BINS)
+	@set -e; for t in $(MODEL_TEST_BINS); do echo "== $$t"; $$t; done

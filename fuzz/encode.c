@@ -1,0 +1,161 @@
+/* A trace to bytes that decode back to it (decode.c), for seeds from
+ * corpus/.  The references are renamed (the decoder makes its own names)
+ * but are the same references, bound in the same order; what the format
+ * cannot hold is rounded or cut, and said in notes. */
+#include <string.h>
+
+#include "format.h"
+
+struct encoder {
+	const struct trace *t;
+	int ref[4 * FUZZ_OBJECTS_MAX]; /* per slot: its reference index */
+	bool epoll[4 * FUZZ_OBJECTS_MAX];
+	unsigned nrefs;
+	int epindex[4 * FUZZ_OBJECTS_MAX]; /* per reference: among eprefs */
+	unsigned neps;
+	unsigned objects;
+	struct trace_buf *notes;
+};
+
+static void bind(struct encoder *en, int slot, bool epoll)
+{
+	en->ref[slot] = (int)en->nrefs;
+	en->epoll[en->nrefs] = epoll;
+	en->epindex[en->nrefs] = epoll ? (int)en->neps++ : -1;
+	en->nrefs++;
+}
+
+static uint8_t ref_byte(const struct encoder *en, int slot)
+{
+	return (uint8_t)en->ref[slot];
+}
+
+static uint8_t epref_byte(const struct encoder *en, int slot)
+{
+	int r = en->ref[slot];
+
+	return en->epoll[r] ? (uint8_t)en->epindex[r] : (uint8_t)(0x80 | r);
+}
+
+static void value(struct encoder *en, const struct trace_op *op,
+		  enum fuzz_value v, uint64_t n, uint8_t *o)
+{
+	if (!fuzz_value_encode(v, n, &o[2], &o[3], &o[4]))
+		trace_buf_printf(en->notes,
+				 "%s:%u: %llu cannot be held: now %llu\n",
+				 en->t->file, op->line, (unsigned long long)n,
+				 (unsigned long long)fuzz_value_decode(
+					 v, o[2], o[3], o[4]));
+}
+
+/* The five bytes of op; false when it must be cut (too many objects). */
+static bool encode_op(struct encoder *en, const struct trace_op *op,
+		      uint8_t *o)
+{
+	static const uint8_t kind[] = {
+		[TRACE_EPOLL] = FUZZ_EPOLL,	[TRACE_PIPE] = FUZZ_PIPE,
+		[TRACE_SOCKETPAIR] = FUZZ_SOCKETPAIR,
+		[TRACE_EVENTFD] = FUZZ_EVENTFD, [TRACE_FILE] = FUZZ_FILE,
+		[TRACE_DUP] = FUZZ_DUP,		[TRACE_CLOSE] = FUZZ_CLOSE,
+		[TRACE_WRITE] = FUZZ_WRITE,	[TRACE_READ] = FUZZ_READ,
+		[TRACE_SHUTDOWN] = FUZZ_SHUTDOWN,
+		[TRACE_PIPESIZE] = FUZZ_PIPESIZE, [TRACE_POLL] = FUZZ_POLL,
+		[TRACE_ADD] = FUZZ_ADD,		[TRACE_MOD] = FUZZ_MOD,
+		[TRACE_DEL] = FUZZ_DEL,		[TRACE_WAIT] = FUZZ_WAIT,
+	};
+
+	memset(o, 0, FUZZ_OP_BYTES);
+	o[0] = kind[op->kind];
+	if (op->bind >= 0 && en->objects++ >= FUZZ_OBJECTS_MAX)
+		return false;
+	switch (op->kind) {
+	case TRACE_EPOLL:
+	case TRACE_FILE:
+		bind(en, op->bind, op->kind == TRACE_EPOLL);
+		break;
+	case TRACE_PIPE:
+	case TRACE_SOCKETPAIR:
+		bind(en, op->bind, false);
+		bind(en, op->bind + 1, false);
+		break;
+	case TRACE_EVENTFD:
+		value(en, op, FUZZ_V_INIT, op->n, o);
+		bind(en, op->bind, false);
+		break;
+	case TRACE_DUP:
+		o[1] = ref_byte(en, op->fd);
+		bind(en, op->bind, en->epoll[en->ref[op->fd]]);
+		break;
+	case TRACE_CLOSE:
+		o[1] = ref_byte(en, op->fd);
+		break;
+	case TRACE_WRITE:
+	case TRACE_READ:
+		o[1] = ref_byte(en, op->fd);
+		value(en, op, op->eventfd ? FUZZ_V_COUNTER : FUZZ_V_SIZE,
+		      op->n, o);
+		break;
+	case TRACE_SHUTDOWN:
+		o[1] = ref_byte(en, op->fd);
+		o[2] = (uint8_t)op->how;
+		break;
+	case TRACE_PIPESIZE:
+		o[1] = ref_byte(en, op->fd);
+		value(en, op, FUZZ_V_PIPESIZE, op->n, o);
+		break;
+	case TRACE_POLL:
+		o[1] = ref_byte(en, op->fd);
+		fuzz_events_encode(op->events, &o[3], &o[4]);
+		break;
+	case TRACE_ADD:
+	case TRACE_MOD:
+	case TRACE_DEL:
+		o[1] = epref_byte(en, op->ep);
+		o[2] = ref_byte(en, op->fd);
+		if (op->kind != TRACE_DEL)
+			fuzz_events_encode(op->events, &o[3], &o[4]);
+		break;
+	case TRACE_WAIT:
+		o[1] = epref_byte(en, op->ep);
+		if (!fuzz_max_encode(op->max, &o[2]))
+			trace_buf_printf(en->notes,
+					 "%s:%u: MAX %d cannot be held: now "
+					 "%d\n",
+					 en->t->file, op->line, op->max,
+					 fuzz_max_decode(o[2]));
+		if (op->timeout != 0)
+			trace_buf_printf(en->notes,
+					 "%s:%u: TIMEOUT %d is 0 in the "
+					 "fuzzer\n",
+					 en->t->file, op->line, op->timeout);
+		break;
+	}
+	return true;
+}
+
+size_t fuzz_encode(const struct trace *t, uint8_t out[FUZZ_INPUT_MAX],
+		   struct trace_buf *notes)
+{
+	struct encoder en;
+	size_t nops = 0;
+
+	memset(&en, 0, sizeof(en));
+	en.t = t;
+	en.notes = notes;
+	for (; nops < t->nops && nops < FUZZ_OPS_MAX; nops++) {
+		const struct trace_op *op = &t->ops[nops];
+
+		if (op->bind >= 0 &&
+		    (size_t)op->bind + 2 > 4 * FUZZ_OBJECTS_MAX)
+			break;
+		if (!encode_op(&en, op, out + nops * FUZZ_OP_BYTES))
+			break;
+	}
+	if (nops < t->nops)
+		trace_buf_printf(notes,
+				 "%s:%u: cut here (at most %d operations "
+				 "and %d bindings)\n",
+				 t->file, t->ops[nops].line, FUZZ_OPS_MAX,
+				 FUZZ_OBJECTS_MAX);
+	return nops * FUZZ_OP_BYTES;
+}

@@ -1,0 +1,83 @@
+/* The entry points every engine calls: setup once, then fuzz_one per
+ * input.  A difference aborts, after printing the trace and what
+ * differed, so that libFuzzer and AFL++ keep the input as a crash. */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+#include "hooks.h"
+
+int fuzz_setup(void)
+{
+	struct sigaction sa;
+
+	/* TRACE.md: 0, 1 and 2 are taken; a write to a pipe with no reader
+	 * fails with EPIPE instead of killing the fuzzer. */
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) != fd)
+			return -1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	if (sigaction(SIGPIPE, &sa, NULL) < 0)
+		return -1;
+	return fuzz_hooks_scan();
+}
+
+static _Noreturn void die(const char *what, const struct fuzz_program *p,
+			  const struct trace_buf *report)
+{
+	fprintf(stderr,
+		"==== safepoll-fuzz: %s ====\n%s---- what differed:\n%s"
+		"==== end of safepoll-fuzz report ====\n",
+		what, p && p->text.s ? p->text.s : "", report && report->s ? report->s : "");
+	abort();
+}
+
+void fuzz_one(const uint8_t *data, size_t size)
+{
+	struct fuzz_program p;
+	struct trace t;
+	struct trace_buf report = { 0 };
+	char err[TRACE_ERR_MAX];
+	int r;
+
+	if (fuzz_decode(data, size, &p) < 0)
+		die("out of memory", NULL, NULL);
+	r = trace_parse(&t, "<fuzz>", p.text.s, p.text.len, err);
+	if (r != 0) {
+		/* The decoder makes only valid traces: this is its bug. */
+		trace_buf_puts(&report, r == -2 ? "out of memory" : err);
+		trace_buf_puts(&report, "\n");
+		die("the decoded trace does not parse", &p, &report);
+	}
+	r = fuzz_run(&t, p.check_after, &report);
+	if (r > 0)
+		die("difference", &p, &report);
+	if (r < 0)
+		die("the run failed", &p, &report);
+	trace_free(&t);
+	trace_buf_free(&report);
+	fuzz_program_free(&p);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	if (fuzz_setup() < 0) {
+		fputs("safepoll-fuzz: descriptors 0, 1 and 2 must be open\n",
+		      stderr);
+		exit(1);
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_one(data, size);
+	return 0;
+}

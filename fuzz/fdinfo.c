@@ -1,0 +1,94 @@
+/* The kept fdinfo files of fdinfo.h.  The format read is that of
+ * fs/eventpoll.c's ep_show_fdinfo: one "tfd: T events: E data: D ..."
+ * line per registration, parsed as replay/fdinfo.c parses it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "fdinfo.h"
+#include "hooks.h"
+
+/* Per epoll number below the model's table: its kept file, or 0. */
+static int kept[FUZZ_MODEL_NOFILE];
+
+static int open_kept(int epfd)
+{
+	char path[64];
+	int fd, high;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", epfd);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	high = fcntl(fd, F_DUPFD_CLOEXEC, FUZZ_MODEL_NOFILE);
+	close(fd);
+	if (high < 0)
+		return -errno;
+	kept[epfd] = high;
+	return high;
+}
+
+/* The whole text, read from offset 0 of a kept file (or -errno). */
+static int read_all(int fd, char *buf, size_t cap, size_t *len)
+{
+	ssize_t n;
+
+	*len = 0;
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return -errno;
+	while ((n = read(fd, buf + *len, cap - 1 - *len)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		*len += (size_t)n;
+		if (*len == cap - 1)
+			return -EOVERFLOW;
+	}
+	buf[*len] = '\0';
+	return 0;
+}
+
+int fuzz_fdinfo(struct trace_buf *b, int epfd)
+{
+	/* A trace of FUZZ_OPS_MAX operations registers fewer than 64
+	 * files; a line is under 128 bytes. */
+	static char text[65536];
+	size_t len;
+	int fd, r;
+
+	if (epfd < 0 || epfd >= FUZZ_MODEL_NOFILE)
+		return -EBADF;
+	fd = kept[epfd] ? kept[epfd] : open_kept(epfd);
+	if (fd < 0)
+		return fd;
+	r = read_all(fd, text, sizeof(text), &len);
+	if (r < 0)
+		return r;
+	for (const char *line = text; *line;) {
+		const char *nl = line;
+		int tfd;
+		unsigned events;
+		unsigned long long data;
+
+		if (sscanf(line, "tfd: %d events: %x data: %llx", &tfd, &events,
+			   &data) == 3)
+			trace_buf_printf(b, " %d:%d:%x:%llx", epfd, tfd, events,
+					 data);
+		while (*nl && *nl != '\n')
+			nl++;
+		line = *nl ? nl + 1 : nl;
+	}
+	return b->failed ? -ENOMEM : 0;
+}
+
+void fuzz_fdinfo_forget(void)
+{
+	for (int fd = 0; fd < FUZZ_MODEL_NOFILE; fd++)
+		if (kept[fd]) {
+			close(kept[fd]);
+			kept[fd] = 0;
+		}
+}

@@ -1,0 +1,90 @@
+/* The differential fuzzer of safepoll: fuzz bytes decoded into a trace of
+ * shared/TRACE.md, run through safepoll on the kernel and on the model in
+ * lockstep, stopping at the first difference.  The byte format is in
+ * decode.c; the checks in run.c; README.md says how to use it. */
+#ifndef SAFEPOLL_FUZZ_H
+#define SAFEPOLL_FUZZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "trace.h"
+
+/* An operation is FUZZ_OP_BYTES bytes: kind, then four operand bytes. */
+#define FUZZ_OP_BYTES 5
+#define FUZZ_OPS_MAX 64
+/* Binding operations (epoll pipe socketpair eventfd file dup). */
+#define FUZZ_OBJECTS_MAX 16
+#define FUZZ_INPUT_MAX (FUZZ_OPS_MAX * FUZZ_OP_BYTES)
+
+/* The kind byte's canonical values (byte % FUZZ_KINDS picks the kind;
+ * the table in format.c gives the common ones more than one value). */
+enum fuzz_kind {
+	FUZZ_EPOLL,
+	FUZZ_PIPE,
+	FUZZ_SOCKETPAIR,
+	FUZZ_EVENTFD,
+	FUZZ_FILE,
+	FUZZ_DUP,
+	FUZZ_CLOSE,
+	FUZZ_WRITE,
+	FUZZ_READ,
+	FUZZ_SHUTDOWN,
+	FUZZ_PIPESIZE,
+	FUZZ_POLL,
+	FUZZ_ADD,
+	FUZZ_MOD,
+	FUZZ_DEL,
+	FUZZ_WAIT,
+	FUZZ_CHECK, /* no operation: the deep checks after the previous one */
+};
+#define FUZZ_KINDS 64
+
+/* What the bytes decode to: a trace text of one operation a line (no
+ * comments), and after which operations the deep checks run (the
+ * interest lists and safepoll_check: they read /proc, so they are not
+ * run after every operation). */
+struct fuzz_program {
+	struct trace_buf text;
+	size_t nops;
+	bool check_after[FUZZ_OPS_MAX];
+};
+
+/* Decodes any bytes into a valid trace.  Returns 0, or -1 when memory ran
+ * out.  Bytes past FUZZ_INPUT_MAX are ignored. */
+int fuzz_decode(const uint8_t *data, size_t size, struct fuzz_program *p);
+void fuzz_program_free(struct fuzz_program *p);
+
+/* The other way, for seeds from corpus/: the bytes that decode to t, as
+ * closely as the format allows.  Operations past FUZZ_OPS_MAX or past the
+ * FUZZ_OBJECTS_MAXth binding are left out, timeouts become 0, a count
+ * the format cannot hold is rounded; each such change gets a line in
+ * notes.  No checks are asked for: the deep checks run after the last
+ * operation anyway, and corpus/ is checked after every operation by
+ * `make test-corpus`.  Returns the byte count. */
+size_t fuzz_encode(const struct trace *t, uint8_t out[FUZZ_INPUT_MAX],
+		   struct trace_buf *notes);
+
+/* Once per process, before the first run: the descriptors the process
+ * holds (the fuzzer's own) and SIGPIPE ignored.  Returns 0 or -1. */
+int fuzz_setup(void);
+
+/* Runs t through safepoll on the kernel and on the model.  check_after
+ * NULL means the deep checks after every operation.  Every timeout must
+ * be 0.  Returns 0 when they agree, 1 at the first difference (report
+ * says what), -1 when the run itself failed (report says why).  Every
+ * descriptor the run opened is closed again. */
+int fuzz_run(const struct trace *t, const bool *check_after,
+	     struct trace_buf *report);
+
+/* Decode, parse and run: the body of every fuzzer entry point.  On a
+ * difference the report (the trace and the differing line) goes to
+ * stderr and the process aborts, which the fuzzing engine records. */
+void fuzz_one(const uint8_t *data, size_t size);
+
+/* libFuzzer's entry points (also what OSS-Fuzz and AFL++'s driver call). */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#endif

@@ -1,0 +1,128 @@
+/* The link-time hooks of hooks.h, and replay_nofile, which the engines
+ * take from safepoll-replay's main.c (not linked here). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "fdinfo.h"
+#include "hooks.h"
+#include "model_reserve.h"
+
+static bool held[FUZZ_MODEL_NOFILE];
+static struct replay_kernel *shared_kernel;
+static bool shared_in_use;
+/* Instances of one run: at most one per `epoll` line. */
+static struct safepoll **instances;
+static size_t ninstances, instances_cap;
+static struct fuzz_hook_calls calls;
+
+int replay_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur > 0x7fffffff)
+		return 0x7fffffff;
+	return (int)rl.rlim_cur;
+}
+
+int fuzz_hooks_scan(void)
+{
+	for (int fd = 0; fd < FUZZ_MODEL_NOFILE; fd++)
+		held[fd] = fcntl(fd, F_GETFD) >= 0;
+	return held[0] && held[1] && held[2] ? 0 : -1;
+}
+
+int fuzz_hooks_lowest_free(void)
+{
+	int fd = fcntl(0, F_DUPFD_CLOEXEC, 0);
+
+	if (fd >= 0)
+		close(fd);
+	return fd;
+}
+
+bool fuzz_hooks_reserved(int fd)
+{
+	return fd >= 0 && fd < FUZZ_MODEL_NOFILE && held[fd];
+}
+
+struct model *__wrap_model_new(int nofile)
+{
+	struct model *m;
+
+	calls.model_new++;
+	m = __real_model_new(nofile < FUZZ_MODEL_NOFILE ? nofile
+							: FUZZ_MODEL_NOFILE);
+	for (int fd = 3; m && fd < FUZZ_MODEL_NOFILE && fd < nofile; fd++)
+		if (held[fd] && model_reserve(m, fd) < 0) {
+			model_free(m);
+			return NULL;
+		}
+	return m;
+}
+
+struct replay_kernel *__wrap_replay_kernel_new(size_t evcap)
+{
+	calls.kernel_new++;
+	if (shared_in_use || evcap > FUZZ_KERNEL_EVCAP)
+		return __real_replay_kernel_new(evcap);
+	if (!shared_kernel)
+		shared_kernel = __real_replay_kernel_new(FUZZ_KERNEL_EVCAP);
+	shared_in_use = shared_kernel != NULL;
+	return shared_kernel;
+}
+
+void __wrap_replay_kernel_free(struct replay_kernel *k)
+{
+	if (k && k == shared_kernel)
+		shared_in_use = false;
+	else
+		__real_replay_kernel_free(k);
+}
+
+int __wrap_replay_fdinfo(struct trace_buf *b, int epfd)
+{
+	return fuzz_fdinfo(b, epfd);
+}
+
+int __wrap_safepoll_new(struct safepoll **out, uint32_t capacity,
+			uint32_t batch_cap, uint32_t flags)
+{
+	int r = __real_safepoll_new(out, capacity, batch_cap, flags);
+
+	calls.safepoll_new++;
+	if (r < 0)
+		return r;
+	if (ninstances == instances_cap) {
+		size_t cap = instances_cap ? instances_cap * 2 : 16;
+		struct safepoll **v = realloc(instances, cap * sizeof(*v));
+
+		if (!v) {
+			safepoll_free(*out);
+			*out = NULL;
+			return -ENOMEM;
+		}
+		instances = v;
+		instances_cap = cap;
+	}
+	instances[ninstances++] = *out;
+	return r;
+}
+
+void fuzz_hooks_reset(void)
+{
+	ninstances = 0;
+}
+
+size_t fuzz_hooks_instances(struct safepoll *const **v)
+{
+	*v = instances;
+	return ninstances;
+}
+
+struct fuzz_hook_calls fuzz_hooks_calls(void)
+{
+	return calls;
+}

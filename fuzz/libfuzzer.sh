@@ -1,0 +1,78 @@
+#!/bin/sh
+# libfuzzer.sh FUZZER TOOL REPLAY SEEDS OUT SECONDS JOBS MIN_EXECS: `make
+# fuzz`.  Runs JOBS libFuzzer processes for SECONDS on the corpus
+# OUT/corpus (grown, kept between runs) seeded from SEEDS, each restarted
+# after a finding while time is left, with their progress lines on the
+# terminal (and in OUT/logs).  Then every crash becomes a finding
+# (finding.sh) and a summary is printed.  Fails on a finding, or when
+# the executions per second per job stay under MIN_EXECS (0: no floor).
+set -u
+fuzzer=$1 tool=$2 replay=$3 seeds=$4 out=$5 seconds=$6 jobs=$7 min_execs=$8
+here=$(dirname "$0")
+mkdir -p "$out/corpus" "$out/crashes" "$out/findings" "$out/logs"
+rm -f "$out"/logs/*
+before=$(ls "$out/crashes" | wc -l)
+start=$(date +%s)
+end=$((start + seconds))
+
+job() {
+	n=0
+	while :; do
+		left=$((end - $(date +%s)))
+		[ "$left" -gt 2 ] && [ "$n" -lt 10 ] || break
+		n=$((n + 1))
+		"$fuzzer" -max_len=320 -dict="$here/safepoll.dict" \
+			-artifact_prefix="$out/crashes/" -print_final_stats=1 \
+			-max_total_time="$left" -timeout=10 -rss_limit_mb=2048 \
+			"$out/corpus" "$seeds" 2>&1 |
+			tee -a "$out/logs/job-$1.log" | sed -u "s/^/[job $1] /" |
+			grep --line-buffered -E '^\[job [0-9]+\] (#|====|line|! |stat::)'
+	done
+}
+
+echo "make fuzz: $jobs jobs for $seconds s, corpus $out/corpus," \
+	"findings in $out/findings"
+j=1
+while [ "$j" -le "$jobs" ]; do
+	job "$j" &
+	j=$((j + 1))
+done
+wait
+took=$(( $(date +%s) - start ))
+[ "$took" -gt 0 ] || took=1
+
+execs=$(cat "$out"/logs/job-*.log 2>/dev/null |
+	sed -n 's/^stat::number_of_executed_units: *//p' |
+	awk '{s += $1} END {print s + 0}')
+per_job=$((execs / took / jobs))
+# Coverage of the corpus as it is now: every input run once.
+cov=$("$fuzzer" -runs=0 -max_len=320 "$out/corpus" "$seeds" 2>&1 |
+	sed -n 's/.*INITED cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\)\/\([^ ]*\).*/\1 \2 \3 \4/p' |
+	tail -1)
+set -- $cov
+findings=0
+for c in $(ls "$out/crashes" | tail -n +$((before + 1))); do
+	f=$(sh "$here/finding.sh" "$out/crashes/$c" "$out/findings" "$fuzzer" \
+		"$tool" "$replay" | tail -1)
+	findings=$((findings + 1))
+	echo "$f" >> "$out/findings/new.list"
+done
+distinct=$( [ -f "$out/findings/new.list" ] && sort -u "$out/findings/new.list" | wc -l || echo 0)
+rm -f "$out/findings/new.list"
+
+echo "== make fuzz: summary =="
+echo "time:        ${took} s on $jobs jobs"
+echo "executions:  $execs ($per_job exec/s per job)"
+echo "coverage:    ${1:-?} edges (cov), ${2:-?} features (ft)"
+echo "corpus:      ${3:-?} inputs (${4:-?}) in $out/corpus"
+echo "findings:    $findings crashes, $distinct distinct, in $out/findings"
+status=0
+if [ "$findings" -gt 0 ]; then
+	echo "make fuzz: FAILED: findings (make fuzz-repro CRASH=FILE shows one)"
+	status=1
+fi
+if [ "$min_execs" -gt 0 ] && [ "$per_job" -lt "$min_execs" ]; then
+	echo "make fuzz: FAILED: $per_job exec/s per job, under the floor of $min_execs"
+	status=1
+fi
+exit $status

@@ -1,0 +1,230 @@
+/* One trace through safepoll on the kernel (the replay's wrapper engine)
+ * and through the model (its model engine), in lockstep, stopping at the
+ * first difference:
+ *  - a result line, and the numbers a binding operation got;
+ *  - a wait through safepoll: the model's events, less those of
+ *    registrations whose record is dead (shadow.h), in the model's
+ *    order; as many dropped as safepoll counted.  An event handed out
+ *    that the records call dead is a stale event handed out;
+ *  - at the checks (deep.h): interest lists and safepoll_check;
+ *  - at the end: every number the run opened is closed again. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "deep.h"
+#include "fuzz.h"
+#include "hooks.h"
+#include "shadow.h"
+
+struct run {
+	const struct trace *t;
+	struct replay_engine w, m;
+	struct shadow s;
+	struct deep d;
+	struct trace_buf wl, ml, full;
+	struct trace_buf *report;
+};
+
+static int failed(struct run *r, size_t i, const char *why)
+{
+	trace_buf_printf(r->report, "the run failed at line %u: %s\n",
+			 i < r->t->nops ? r->t->ops[i].line : 0, why);
+	return -1;
+}
+
+static bool binds(enum trace_kind k)
+{
+	return k == TRACE_EPOLL || k == TRACE_PIPE || k == TRACE_SOCKETPAIR ||
+	       k == TRACE_EVENTFD || k == TRACE_FILE || k == TRACE_DUP;
+}
+
+/* The model's events of a wait through safepoll, less the dead ones;
+ * returns how many it left out. */
+static size_t drop_dead(struct run *r, const struct shadow_inst *in,
+			struct replay_outcome *om)
+{
+	size_t kept = 0, dead;
+
+	if (om->ret < 0)
+		return 0;
+	for (size_t j = 0; j < om->nev; j++)
+		if (shadow_live(in, r->m.ev[j].data))
+			r->m.ev[kept++] = r->m.ev[j];
+	dead = om->nev - kept;
+	om->nev = kept;
+	om->ret = (int64_t)kept;
+	return dead;
+}
+
+/* Compares operation i; returns 1 on a difference (reported). */
+static int compare(struct run *r, size_t i, const struct shadow_inst *in,
+		   const struct replay_outcome *ow, struct replay_outcome *om)
+{
+	const struct trace_op *op = &r->t->ops[i];
+	size_t dead = 0;
+	bool fds = false;
+
+	trace_buf_clear(&r->wl);
+	trace_buf_clear(&r->ml);
+	trace_buf_clear(&r->full);
+	replay_line(&r->wl, &r->w, i, ow);
+	replay_line(&r->full, &r->m, i, om);
+	if (op->kind == TRACE_WAIT && in)
+		dead = drop_dead(r, in, om);
+	replay_line(&r->ml, &r->m, i, om);
+	if (binds(op->kind) && ow->ret >= 0 && om->ret >= 0)
+		fds = ow->fds[0] != om->fds[0] ||
+		      ((op->kind == TRACE_PIPE || op->kind == TRACE_SOCKETPAIR) &&
+		       ow->fds[1] != om->fds[1]);
+	if (strcmp(r->wl.s, r->ml.s) == 0 && !fds && ow->dropped == dead)
+		return 0;
+	trace_buf_printf(r->report, "line %u: %s\n", op->line, r->wl.s);
+	if (in && op->kind == TRACE_WAIT) {
+		trace_buf_printf(r->report, "! model: %s", r->ml.s);
+		if (dead || ow->dropped)
+			trace_buf_printf(r->report,
+					 " (the model's wait: %s; safepoll "
+					 "dropped %llu, its records say %zu "
+					 "are dead)",
+					 strstr(r->full.s, " => ") + 4,
+					 (unsigned long long)ow->dropped, dead);
+		trace_buf_puts(r->report, "\n");
+	} else {
+		trace_buf_printf(r->report, "! model: %s\n", r->ml.s);
+	}
+	if (fds)
+		trace_buf_printf(r->report,
+				 "! model: descriptors %d %d (kernel: %d %d)\n",
+				 om->fds[0], om->fds[1], ow->fds[0], ow->fds[1]);
+	return 1;
+}
+
+/* Operation i in both engines; 0 to go on, 1 on a difference, -1. */
+static int step(struct run *r, size_t i, bool deep)
+{
+	const struct trace_op *op = &r->t->ops[i];
+	struct replay_outcome ow = { .fds = { -1, -1 } }, om = ow;
+	int fd = replay_fd(&r->w.track, op->fd);
+	struct shadow_inst *in = NULL;
+	uint64_t id = i;
+	int d;
+
+	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
+	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT)
+		in = shadow_owner(&r->s, &r->w.track,
+				  replay_fd(&r->w.track, op->ep));
+	if (op->kind == TRACE_MOD)
+		id = replay_mod_data(&r->w.track, i);
+	if (r->w.op(&r->w, i, &ow) < 0 || r->m.op(&r->m, i, &om) < 0)
+		return failed(r, i, "out of memory");
+	if (ow.blocked || om.blocked)
+		return failed(r, i, "a wait blocked");
+	if (op->kind == TRACE_EPOLL && ow.ret == 0) {
+		struct safepoll *const *v;
+		size_t n = fuzz_hooks_instances(&v);
+
+		if (n != r->s.n + 1 || safepoll_fd(v[n - 1]) != ow.fds[0])
+			return failed(r, i, "safepoll_new is not hooked");
+		shadow_new_inst(&r->s, v[n - 1], ow.fds[0],
+				replay_file(&r->w.track, ow.fds[0]));
+	}
+	if (compare(r, i, in, &ow, &om))
+		return 1;
+	if (in)
+		shadow_ctl(in, op->kind, fd, ow.ret, id);
+	if (!deep)
+		return 0;
+	d = deep_check(&r->d, &r->w, &r->m, &r->s, r->report);
+	if (d < 0)
+		return failed(r, i, "the deep check failed (memory, /proc)");
+	if (d > 0)
+		trace_buf_printf(r->report, "(after line %u: %s)\n", op->line,
+				 r->wl.s);
+	return d > 0;
+}
+
+/* Closes what the run left open; then anything still open between the
+ * lowest free number at the start and the highest the run got, that the
+ * process did not hold before, is a leak. */
+static int close_all(struct run *r, int lowest)
+{
+	int max_fd = r->w.track.max_fd, leaks = 0;
+
+	for (int fd = 0; fd <= max_fd; fd++)
+		if (replay_file(&r->w.track, fd) != 0)
+			close(fd);
+	replay_engine_fini(&r->w);
+	replay_engine_fini(&r->m);
+	for (int fd = lowest; fd <= max_fd; fd++) {
+		if (fuzz_hooks_reserved(fd) || fcntl(fd, F_GETFD) < 0)
+			continue;
+		trace_buf_printf(r->report,
+				 "! fd %d is still open after the run\n", fd);
+		close(fd);
+		leaks++;
+	}
+	if (fuzz_hooks_lowest_free() != lowest) {
+		trace_buf_printf(r->report,
+				 "! the lowest free fd is %d after the run, "
+				 "%d before\n",
+				 fuzz_hooks_lowest_free(), lowest);
+		leaks++;
+	}
+	return leaks;
+}
+
+static int setup(struct run *r, const struct trace *t, int lowest)
+{
+	struct fuzz_hook_calls before = fuzz_hooks_calls(), after;
+	size_t fds = 0;
+
+	for (size_t i = 0; i < t->nops; i++) {
+		if (t->ops[i].kind == TRACE_WAIT && t->ops[i].timeout != 0)
+			return failed(r, i, "a TIMEOUT other than 0");
+		fds += binds(t->ops[i].kind) ? 2 : 0;
+	}
+	if ((size_t)lowest + fds >= FUZZ_MODEL_NOFILE)
+		return failed(r, 0, "too many descriptors for the model");
+	fuzz_hooks_reset();
+	if (shadow_init(&r->s, t) < 0 || replay_wrapper_init(&r->w, t) < 0 ||
+	    replay_model_init(&r->m, t) < 0)
+		return failed(r, 0, "cannot set up the engines");
+	after = fuzz_hooks_calls();
+	if (after.model_new != before.model_new + 1 ||
+	    after.kernel_new != before.kernel_new + 1)
+		return failed(r, 0, "the link-time hooks are not in place");
+	return 0;
+}
+
+int fuzz_run(const struct trace *t, const bool *check_after,
+	     struct trace_buf *report)
+{
+	struct run r;
+	int lowest = fuzz_hooks_lowest_free(), status = 0, leaks;
+
+	memset(&r, 0, sizeof(r));
+	r.t = t;
+	r.report = report;
+	if (lowest < 0)
+		return failed(&r, 0, "no descriptor is free");
+	/* The fuzzer opened or closed files of its own since the last
+	 * run: the model must know which numbers are taken. */
+	if (!fuzz_hooks_reserved(lowest - 1) || fuzz_hooks_reserved(lowest))
+		fuzz_hooks_scan();
+	status = setup(&r, t, lowest);
+	for (size_t i = 0; status == 0 && i < t->nops; i++)
+		status = step(&r, i,
+			      !check_after || check_after[i] || i + 1 == t->nops);
+	leaks = close_all(&r, lowest);
+	shadow_free(&r.s);
+	deep_free(&r.d);
+	trace_buf_free(&r.wl);
+	trace_buf_free(&r.ml);
+	trace_buf_free(&r.full);
+	if (status == 0 && leaks)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,105 @@
+/* safepoll's contract, restated as a table of records: add makes fd's
+ * record (and ends one the number had: its file was closed behind
+ * safepoll's back); mod changes what a record stands for, and ENOENT,
+ * EBADF and EPERM from mod or del end it; del ends it. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shadow.h"
+
+int shadow_init(struct shadow *s, const struct trace *t)
+{
+	memset(s, 0, sizeof(*s));
+	for (size_t i = 0; i < t->nops; i++)
+		s->cap += t->ops[i].kind == TRACE_EPOLL;
+	s->recs_cap = t->nadds ? t->nadds : 1;
+	if (s->cap == 0)
+		return 0;
+	s->v = calloc(s->cap, sizeof(*s->v));
+	if (!s->v)
+		return -1;
+	for (size_t j = 0; j < s->cap; j++) {
+		s->v[j].recs = malloc(s->recs_cap * sizeof(struct shadow_rec));
+		if (!s->v[j].recs)
+			return -1;
+	}
+	return 0;
+}
+
+void shadow_free(struct shadow *s)
+{
+	for (size_t j = 0; j < s->cap; j++)
+		free(s->v[j].recs);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+void shadow_new_inst(struct shadow *s, struct safepoll *sp, int epfd,
+		     uint32_t file)
+{
+	struct shadow_inst *in = &s->v[s->n++];
+
+	in->sp = sp;
+	in->epfd = epfd;
+	in->file = file;
+	in->nrecs = 0;
+	in->touched = false;
+}
+
+struct shadow_inst *shadow_owner(struct shadow *s,
+				 const struct replay_track *tk, int ep)
+{
+	uint32_t file = replay_file(tk, ep);
+
+	for (size_t j = 0; file != 0 && j < s->n; j++)
+		if (s->v[j].file == file &&
+		    replay_file(tk, s->v[j].epfd) == file)
+			return &s->v[j];
+	return NULL;
+}
+
+static struct shadow_rec *find(struct shadow_inst *in, int fd)
+{
+	for (size_t j = 0; j < in->nrecs; j++)
+		if (in->recs[j].fd == fd)
+			return &in->recs[j];
+	return NULL;
+}
+
+static bool ends_record(int64_t ret)
+{
+	return ret == -ENOENT || ret == -EBADF || ret == -EPERM;
+}
+
+static void drop(struct shadow_inst *in, struct shadow_rec *r)
+{
+	*r = in->recs[--in->nrecs];
+}
+
+void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
+		int64_t ret, uint64_t id)
+{
+	struct shadow_rec *r = find(in, fd);
+
+	in->touched = in->touched || ret == 0;
+	if (kind == TRACE_ADD && ret == 0) {
+		/* At most one record per `add`: recs_cap is enough. */
+		if (!r)
+			r = &in->recs[in->nrecs++];
+		*r = (struct shadow_rec){ fd, id };
+	} else if (kind == TRACE_MOD && r && ret == 0) {
+		r->id = id;
+	} else if ((kind == TRACE_MOD || kind == TRACE_DEL) && r &&
+		   (ret == 0 || ends_record(ret))) {
+		drop(in, r);
+	}
+}
+
+bool shadow_live(const struct shadow_inst *in, uint64_t id)
+{
+	for (size_t j = 0; j < in->nrecs; j++)
+		if (in->recs[j].id == id)
+			return true;
+	return false;
+}

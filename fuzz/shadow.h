@@ -1,0 +1,58 @@
+/* What safepoll's table must hold, followed from its contract
+ * (safepoll.h) and the results safepoll returned, never from its private
+ * table: per instance, which registration each fd's live record stands
+ * for (as a label id of the replay: the `add` that made it).  From this,
+ * the events a wait may hand out (those of live records) and the orphans
+ * safepoll_check must count. */
+#ifndef SAFEPOLL_FUZZ_SHADOW_H
+#define SAFEPOLL_FUZZ_SHADOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "replay.h"
+#include "safepoll.h"
+
+struct shadow_rec {
+	int fd;
+	uint64_t id;
+};
+
+struct shadow_inst {
+	struct safepoll *sp;
+	int epfd;
+	uint32_t file; /* the epoll file, in the wrapper engine's track */
+	struct shadow_rec *recs;
+	size_t nrecs;
+	bool touched; /* a ctl through it succeeded: it has a table to check */
+};
+
+struct shadow {
+	struct shadow_inst *v;
+	size_t n, cap;
+	size_t recs_cap; /* per instance: the trace's `add` count */
+};
+
+int shadow_init(struct shadow *s, const struct trace *t);
+void shadow_free(struct shadow *s);
+
+/* An instance made by the `epoll` that got epfd. */
+void shadow_new_inst(struct shadow *s, struct safepoll *sp, int epfd,
+		     uint32_t file);
+
+/* The instance the wrapper engine sends an operation on number ep to:
+ * the one whose epoll file ep holds, while its own fd still holds it. */
+struct shadow_inst *shadow_owner(struct shadow *s,
+				 const struct replay_track *tk, int ep);
+
+/* After add, mod or del through instance in on fd (ret: what safepoll
+ * returned; id: the label id the operation gave, i.e. the add's index
+ * or, for a mod, replay_mod_data). */
+void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
+		int64_t ret, uint64_t id);
+
+/* Whether an event of the registration labelled id is live in in. */
+bool shadow_live(const struct shadow_inst *in, uint64_t id);
+
+#endif

@@ -1,0 +1,145 @@
+/* The byte format's promises (decode.c, encode.c) and model_reserve:
+ *  - every input decodes to a trace that parses, within the bounds;
+ *  - each trace given (corpus/) encodes to bytes that decode back to the
+ *    same operations on the same references, except what the encoder
+ *    said it changed;
+ *  - model_reserve makes the model skip the numbers it reserves.
+ * Usage: test_format TRACE...   (exit status 0 when all hold) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "model.h"
+#include "model_reserve.h"
+
+static int failures;
+
+#define CHECK(cond, ...)                                                      \
+	do {                                                                  \
+		if (!(cond)) {                                                \
+			fprintf(stderr, __VA_ARGS__);                         \
+			fputc('\n', stderr);                                  \
+			failures++;                                           \
+		}                                                             \
+	} while (0)
+
+static int parse(const char *name, const char *text, size_t len,
+		 struct trace *t)
+{
+	char err[TRACE_ERR_MAX];
+	int r = trace_parse(t, name, text, len, err);
+
+	CHECK(r == 0, "%s: does not parse: %s", name, err);
+	return r;
+}
+
+/* Random inputs: valid, bounded traces. */
+static void random_inputs(void)
+{
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+
+	for (int i = 0; i < 20000; i++) {
+		uint8_t in[FUZZ_INPUT_MAX + 7];
+		size_t len = (size_t)(i % (FUZZ_INPUT_MAX + 8));
+		struct fuzz_program p;
+		struct trace t;
+		size_t binds = 0;
+
+		for (size_t j = 0; j < len; j++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			in[j] = (uint8_t)x;
+		}
+		CHECK(fuzz_decode(in, len, &p) == 0, "decode: out of memory");
+		if (parse("<random>", p.text.s, p.text.len, &t) == 0) {
+			for (size_t k = 0; k < t.nops; k++)
+				binds += t.ops[k].bind >= 0;
+			CHECK(t.nops == p.nops && t.nops <= FUZZ_OPS_MAX &&
+				      binds <= FUZZ_OBJECTS_MAX,
+			      "random input %d: %zu operations, %zu bindings",
+			      i, t.nops, binds);
+			trace_free(&t);
+		}
+		fuzz_program_free(&p);
+	}
+}
+
+static bool same_op(const struct trace_op *a, const struct trace_op *b)
+{
+	return a->kind == b->kind && a->bind == b->bind && a->fd == b->fd &&
+	       a->ep == b->ep && a->eventfd == b->eventfd && a->n == b->n &&
+	       a->how == b->how && a->events == b->events &&
+	       a->max == b->max && b->timeout == 0;
+}
+
+static void round_trip(const char *path)
+{
+	char buf[1 << 16];
+	FILE *f = fopen(path, "r");
+	size_t len = f ? fread(buf, 1, sizeof(buf), f) : 0;
+	struct trace_buf notes = { 0 };
+	uint8_t bytes[FUZZ_INPUT_MAX];
+	struct fuzz_program p;
+	struct trace t, u;
+	size_t n;
+
+	if (f)
+		fclose(f);
+	CHECK(f && len < sizeof(buf), "%s: cannot read", path);
+	if (!f || len >= sizeof(buf) || parse(path, buf, len, &t) != 0)
+		return;
+	n = fuzz_encode(&t, bytes, &notes);
+	CHECK(fuzz_decode(bytes, n, &p) == 0, "decode: out of memory");
+	if (parse(path, p.text.s, p.text.len, &u) == 0) {
+		size_t diff = 0, lines = 0;
+
+		for (size_t i = 0; i < u.nops && i < t.nops; i++)
+			diff += !same_op(&t.ops[i], &u.ops[i]);
+		for (size_t i = 0; i < notes.len; i++)
+			lines += notes.s[i] == '\n';
+		/* A value the encoder changed is a note line; so is a cut. */
+		CHECK(diff <= lines && (u.nops == t.nops || lines > 0),
+		      "%s: %zu of %zu operations differ after the round trip "
+		      "(%zu decoded); notes: %s",
+		      path, diff, t.nops, u.nops, notes.s ? notes.s : "none");
+		trace_free(&u);
+	}
+	fuzz_program_free(&p);
+	trace_free(&t);
+	trace_buf_free(&notes);
+}
+
+static void reserve(void)
+{
+	struct model *m = model_new(64);
+	int fds[2];
+
+	CHECK(m != NULL, "model_new failed");
+	if (!m)
+		return;
+	CHECK(model_reserve(m, 5) == 0 && model_reserve(m, 3) == 0 &&
+		      model_reserve(m, 3) == 0 && model_reserve(m, 64) < 0,
+	      "model_reserve's results");
+	CHECK(model_pipe2(m, fds) == 0 && fds[0] == 4 && fds[1] == 6,
+	      "pipe after reserving 3 and 5: %d %d, not 4 6", fds[0], fds[1]);
+	CHECK(model_eventfd(m, 0) == 7, "the next number is not 7");
+	CHECK(model_close(m, 5) == 0 && model_eventfd(m, 0) == 5,
+	      "a reserved number closed is free again");
+	model_free(m);
+}
+
+int main(int argc, char **argv)
+{
+	random_inputs();
+	reserve();
+	for (int i = 1; i < argc; i++)
+		round_trip(argv[i]);
+	if (failures) {
+		fprintf(stderr, "test_format: %d failures\n", failures);
+		return 1;
+	}
+	printf("test_format: %d traces round-trip, random inputs decode to "
+	       "valid bounded traces, model_reserve holds\n",
+	       argc - 1);
+	return 0;
+}

@@ -1,0 +1,108 @@
+# The differential fuzzer (fuzz/, see fuzz/README.md): safepoll on the
+# kernel against the model, with libFuzzer and AFL++.  Everything it
+# builds goes under $(BUILD)/fuzz; each build flavour has an object tree
+# of its own, made by FUZZ_FLAVOUR below.
+
+FUZZ := $(BUILD)/fuzz
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+
+# Everything but the replay's main and the fuzzer's own mains.
+FUZZ_SRCS := $(LIB_SRCS) $(wildcard specs/model/*.c) $(wildcard trace/*.c) \
+	$(filter-out replay/main.c,$(wildcard replay/*.c)) \
+	$(wildcard fuzz/*.c)
+FUZZ_HDRS := $(wildcard src/*.h src/*.acsl specs/model/*.h trace/*.h \
+	replay/*.h fuzz/*.h fuzz/*/*.h)
+FUZZ_TOOL_SRCS := $(wildcard fuzz/tool/*.c)
+FUZZ_DIRS := src specs/model trace replay fuzz
+# The link-time hooks of fuzz/hooks.h.
+FUZZ_WRAP := -Wl,--wrap=model_new -Wl,--wrap=replay_kernel_new \
+	-Wl,--wrap=replay_kernel_free -Wl,--wrap=replay_fdinfo \
+	-Wl,--wrap=safepoll_new
+
+# $(call FUZZ_FLAVOUR,NAME,SOURCE ROOT,COMPILER,FLAGS): the objects of
+# FUZZ_SRCS (and of the mains in fuzz/*/) under $(FUZZ)/NAME.
+define FUZZ_FLAVOUR
+$(FUZZ)/$(1)/%.o: $(2)/%.c $(FUZZ_HDRS)
+	@mkdir -p $$(@D)
+	$(3) -D_GNU_SOURCE $(FUZZ_DIRS:%=-I$(2)/%) $(WARNINGS) $(4) -c $$< -o $$@
+FUZZ_OBJS_$(1) := $(FUZZ_SRCS:%.c=$(FUZZ)/$(1)/%.o)
+endef
+
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+$(eval $(call FUZZ_FLAVOUR,lf,.,$(FUZZ_CC),-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)))
+$(eval $(call FUZZ_FLAVOUR,lf-nosan,.,$(FUZZ_CC),-O2 -g -fsanitize=fuzzer-no-link))
+$(eval $(call FUZZ_FLAVOUR,tool,.,$(CC),$(CFLAGS) $(SAN_FLAGS)))
+
+FUZZER := $(FUZZ)/safepoll-fuzz
+FUZZER_NOSAN := $(FUZZ)/safepoll-fuzz-nosan
+FUZZ_TOOL := $(FUZZ)/safepoll-fuzz-tool
+
+## make build/fuzz/safepoll-fuzz   the libFuzzer binary (ASan + UBSan)
+$(FUZZER): $(FUZZ_OBJS_lf)
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) $(FUZZ_WRAP) $^ -o $@
+
+$(FUZZER_NOSAN): $(FUZZ_OBJS_lf-nosan)
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_WRAP) $^ -o $@
+
+# The tool (seeds, decode, check, minimize) with the project's compiler:
+# the harness's code is gcc-clean too.
+$(FUZZ_TOOL): $(FUZZ_OBJS_tool) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/tool/%.o)
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
+
+# The format's round trip over corpus/, random inputs, model_reserve.
+$(FUZZ)/test_format: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_format.o
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
+
+## make test-fuzz   the fuzzer's byte format and its corpus round trip
+.PHONY: test-fuzz
+TEST_TARGETS += test-fuzz
+test-fuzz: $(FUZZ)/test_format
+	$(FUZZ)/test_format corpus/*.trace
+
+# Seeds: corpus/*.trace in the byte format (safepoll-fuzz-tool seeds).
+FUZZ_SEEDS := $(FUZZ)/seeds.made
+$(FUZZ_SEEDS): $(FUZZ_TOOL) $(wildcard corpus/*.trace)
+	rm -rf $(FUZZ)/seeds
+	mkdir -p $(FUZZ)/seeds
+	$(FUZZ_TOOL) seeds $(FUZZ)/seeds corpus/*.trace
+	touch $@
+
+FUZZ_MIN_EXECS ?= 1000
+FUZZ_RUN = sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds
+
+## make fuzz        libFuzzer (ASan + UBSan) for FUZZ_SECONDS (600) on JOBS
+##                  (nproc) jobs, seeded from corpus/; corpus grows in
+##                  build/fuzz/corpus, findings in build/fuzz/findings
+## make fuzz-repro CRASH=FILE   a crash file as a readable finding
+## make fuzz-merge  the grown corpus, minimized, in build/fuzz/corpus-merged
+## make fuzz-smoke  60 s from the seeds alone: no finding, >= 1000 exec/s
+.PHONY: fuzz fuzz-repro fuzz-merge fuzz-smoke fuzz-bench
+fuzz: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
+	@$(FUZZ_RUN) $(FUZZ) $(FUZZ_SECONDS) $(JOBS) $(FUZZ_MIN_EXECS)
+
+fuzz-smoke: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
+	@rm -rf $(FUZZ)/smoke
+	@$(FUZZ_RUN) $(FUZZ)/smoke 60 $(JOBS) $(FUZZ_MIN_EXECS)
+
+fuzz-repro: $(FUZZER) $(FUZZ_TOOL) $(REPLAY)
+	@test -n "$(CRASH)" || { echo "usage: make fuzz-repro CRASH=FILE"; exit 2; }
+	@sh fuzz/finding.sh $(CRASH) $(FUZZ)/findings $(FUZZER) $(FUZZ_TOOL) \
+		$(REPLAY) > /dev/null
+	@sh fuzz/finding.sh $(CRASH) $(FUZZ)/findings $(FUZZER) $(FUZZ_TOOL) \
+		$(REPLAY) | tail -1 | xargs cat
+
+fuzz-merge: $(FUZZER) $(FUZZ_SEEDS)
+	rm -rf $(FUZZ)/corpus-merged
+	mkdir -p $(FUZZ)/corpus-merged $(FUZZ)/corpus
+	$(FUZZER) -merge=1 -max_len=320 $(FUZZ)/corpus-merged $(FUZZ)/seeds \
+		$(FUZZ)/corpus 2>&1 | grep -E "MERGE-OUTER: [0-9]+ new files"
+	@echo "fuzz-merge: $$(ls $(FUZZ)/corpus-merged | wc -l) inputs in" \
+		"$(FUZZ)/corpus-merged (from $$(ls $(FUZZ)/corpus | wc -l))"
+
+# The harness alone, no engine, over the grown corpus (or the seeds).
+fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS)
+	$(FUZZ_TOOL) bench $$(ls -A $(FUZZ)/corpus 2>/dev/null | grep -q . && \
+		echo $(FUZZ)/corpus || echo $(FUZZ)/seeds) 10

@@ -217,10 +217,6 @@ int64_t model_read_value(struct model *m, int fd, uint64_t *value)
 
 int64_t model_read(struct model *m, int fd, uint64_t n, uint64_t *value)
 {
-	struct mfile *f = fdget(m, fd);
-
-	if (f && file_is_eventfd(f))
-		return model_read_value(m, fd, value);
 	return model_read_bytes(m, fd, n, value);
 }
 

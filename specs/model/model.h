@@ -53,9 +53,9 @@ int model_close(struct model *m, int fd);
  * eventfd name and model_write_filler for any other, which say exactly
  * what goes to the kernel. */
 int64_t model_write(struct model *m, int fd, uint64_t n);
-/* read(2) of up to n bytes; on an eventfd (the file now at fd) n is
- * ignored and the 8-byte counter goes to *value.  The same caveat: use
- * model_read_value for an eventfd name, model_read_bytes for others. */
+/* read(2) of up to n bytes (an eventfd takes n >= 8 and gives 8); the
+ * first 8 bytes read go to *value, which for an eventfd is its counter.
+ * A trace reads through an eventfd NAME with n = 8 (model_read_value). */
 int64_t model_read(struct model *m, int fd, uint64_t n, uint64_t *value);
 
 /* write(2) of the 8 bytes of value (little-endian), whatever fd is. */

@@ -163,8 +163,7 @@ int64_t model_read_value(struct model *m, int fd, uint64_t *value)
 
 int64_t model_read(struct model *m, int fd, uint64_t n, uint64_t *value)
 {
-	return is_eventfd(fd) ? model_read_value(m, fd, value)
-			      : model_read_bytes(m, fd, n, value);
+	return model_read_bytes(m, fd, n, value);
 }
 
 int model_shutdown(struct model *m, int fd, int how)

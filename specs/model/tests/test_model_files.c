@@ -149,7 +149,8 @@ static void eventfd_counter_limits(void **state)
 	assert_int_equal(model_poll(m, e, IN | OUT | ERR), IN);
 	assert_int_equal(model_write_value(m, e, 0), 8);
 	assert_int_equal(model_write_value(m, e, 1), -EAGAIN);
-	assert_int_equal(model_read(m, e, 0, &v), 8); /* n ignored */
+	assert_int_equal(model_read(m, e, 0, &v), -EINVAL);
+	assert_int_equal(model_read(m, e, 8, &v), 8);
 	assert_int_equal(v, UINT64_MAX - 1);
 	assert_int_equal(model_poll(m, e, IN | OUT | RDNORM | WRNORM), OUT);
 	/* reads and writes of the wrong size, through a non-eventfd name */

@@ -19,7 +19,11 @@ else
 	how="the harness does not show it outside the fuzzer; the fuzzer's own report:"
 	{
 		echo "# safepoll fuzz finding, not cut (see the report below)"
-		"$fuzzer" -runs=1 "$crash" 2>&1 | grep -E "ERROR|SUMMARY|#[0-9]+ 0x" |
+		if [ -n "${FINDING_STDIN:-}" ]; then # AFL++: input on stdin
+			"$fuzzer" < "$crash" 2>&1
+		else
+			"$fuzzer" -runs=1 "$crash" 2>&1
+		fi | grep -E "ERROR|SUMMARY|#[0-9]+ 0x|====|^!|^line" |
 			head -20 | sed 's/^/#   /'
 		"$tool" decode "$crash"
 	} > "$tmp/min.trace"

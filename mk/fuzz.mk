@@ -35,6 +35,9 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 $(eval $(call FUZZ_FLAVOUR,lf,.,$(FUZZ_CC),-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)))
 $(eval $(call FUZZ_FLAVOUR,lf-nosan,.,$(FUZZ_CC),-O2 -g -fsanitize=fuzzer-no-link))
 $(eval $(call FUZZ_FLAVOUR,tool,.,$(CC),$(CFLAGS) $(SAN_FLAGS)))
+AFL_CC ?= afl-clang-fast
+$(eval $(call FUZZ_FLAVOUR,afl,.,AFL_QUIET=1 $(AFL_CC),-O2 -g))
+$(eval $(call FUZZ_FLAVOUR,afl-cmplog,.,AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC),-O2 -g))
 
 FUZZER := $(FUZZ)/safepoll-fuzz
 FUZZER_NOSAN := $(FUZZ)/safepoll-fuzz-nosan
@@ -46,6 +49,15 @@ $(FUZZER): $(FUZZ_OBJS_lf)
 
 $(FUZZER_NOSAN): $(FUZZ_OBJS_lf-nosan)
 	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_WRAP) $^ -o $@
+
+## make build/fuzz/safepoll-fuzz-afl   the AFL++ binary (and -cmplog)
+FUZZER_AFL := $(FUZZ)/safepoll-fuzz-afl
+FUZZER_CMPLOG := $(FUZZ)/safepoll-fuzz-cmplog
+$(FUZZER_AFL): $(FUZZ_OBJS_afl) $(FUZZ)/afl/fuzz/afl/afl_main.o
+	AFL_QUIET=1 $(AFL_CC) $(FUZZ_WRAP) $^ -o $@
+
+$(FUZZER_CMPLOG): $(FUZZ_OBJS_afl-cmplog) $(FUZZ)/afl-cmplog/fuzz/afl/afl_main.o
+	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) $(FUZZ_WRAP) $^ -o $@
 
 # The tool (seeds, decode, check, minimize) with the project's compiler:
 # the harness's code is gcc-clean too.
@@ -81,6 +93,7 @@ FUZZ_RUN = sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds
 ## make fuzz-smoke  60 s from the seeds alone: no finding, >= 1000 exec/s
 .PHONY: fuzz fuzz-repro fuzz-merge fuzz-smoke fuzz-bench
 fuzz: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
+	@sh mk/need.sh clang
 	@$(FUZZ_RUN) $(FUZZ) $(FUZZ_SECONDS) $(JOBS) $(FUZZ_MIN_EXECS)
 
 fuzz-smoke: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
@@ -106,3 +119,52 @@ fuzz-merge: $(FUZZER) $(FUZZ_SEEDS)
 fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS)
 	$(FUZZ_TOOL) bench $$(ls -A $(FUZZ)/corpus 2>/dev/null | grep -q . && \
 		echo $(FUZZ)/corpus || echo $(FUZZ)/seeds) 10
+
+## make afl         AFL++: a main (-M, cmplog) and JOBS-1 secondaries (-S),
+##                  persistent mode, FUZZ_SECONDS; ends with afl-whatsup
+## make afl-plot    coverage over time of the main instance, as PNG
+.PHONY: afl afl-plot
+afl: $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
+	@sh mk/need.sh afl
+	@sh fuzz/afl.sh $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_TOOL) $(REPLAY) \
+		$(FUZZ)/seeds $(FUZZ)/afl $(FUZZ_SECONDS) $(JOBS)
+
+afl-plot:
+	@test -f $(FUZZ)/afl/main/plot_data || { \
+		echo "afl-plot: no $(FUZZ)/afl/main/plot_data: run make afl first"; \
+		exit 2; }
+	@command -v gnuplot > /dev/null || { \
+		echo "afl-plot: gnuplot not found: install gnuplot-nox (make deps)"; \
+		exit 1; }
+	afl-plot $(FUZZ)/afl/main $(FUZZ)/afl-plot
+	@ls $(FUZZ)/afl-plot/*.png
+
+# fuzz-selftest: the fuzzer must find bugs planted in copies of the
+# sources (fuzz/selftest/*.sed, applied by apply.sh into build/, so that
+# nobody's files carry a switch for them), each within 120 s.
+FUZZ_PLANTED := $(patsubst fuzz/selftest/%.sed,%,$(wildcard fuzz/selftest/*.sed))
+FUZZ_SELFTEST_SECONDS ?= 120
+
+# $(call FUZZ_PLANT,NAME): the tree, objects and fuzzer of one planted bug.
+define FUZZ_PLANT
+$(FUZZ)/planted-$(1)/tree.made: fuzz/selftest/$(1).sed fuzz/selftest/apply.sh \
+		$(FUZZ_SRCS) $(FUZZ_HDRS)
+	rm -rf $(FUZZ)/planted-$(1)/tree
+	mkdir -p $(FUZZ)/planted-$(1)/tree
+	tar cf - $(FUZZ_DIRS) | tar -C $(FUZZ)/planted-$(1)/tree -xf -
+	sh fuzz/selftest/apply.sh fuzz/selftest/$(1).sed $(FUZZ)/planted-$(1)/tree
+	touch $$@
+$(FUZZ_SRCS:%=$(FUZZ)/planted-$(1)/tree/%): $(FUZZ)/planted-$(1)/tree.made ;
+$(eval $(call FUZZ_FLAVOUR,planted-$(1)/obj,$(FUZZ)/planted-$(1)/tree,$(FUZZ_CC),-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)))
+$(FUZZ)/planted-$(1)/safepoll-fuzz: $$(FUZZ_OBJS_planted-$(1)/obj)
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) $(FUZZ_WRAP) $$^ -o $$@
+endef
+$(foreach p,$(FUZZ_PLANTED),$(eval $(call FUZZ_PLANT,$(p))))
+
+## make fuzz-selftest   bugs planted in the model and in safepoll must be
+##                      found within 120 s each (fuzz/selftest/*.sed)
+.PHONY: fuzz-selftest
+fuzz-selftest: $(FUZZ_PLANTED:%=$(FUZZ)/planted-%/safepoll-fuzz) $(FUZZ_TOOL) \
+		$(FUZZ_SEEDS)
+	@sh fuzz/selftest/run.sh $(FUZZ) $(FUZZ_TOOL) $(FUZZ_SELFTEST_SECONDS) \
+		$(FUZZ_PLANTED)

@@ -9,6 +9,13 @@
 
 #include "fuzz.h"
 
+/* afl-clang-fast's __AFL_FUZZ_TESTCASE_LEN stores read()'s ssize_t in an
+ * unsigned int: its conversion, not ours. */
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Wshorten-64-to-32"
+#pragma clang diagnostic ignored "-Wconversion"
+#endif
+
 #ifndef __AFL_FUZZ_TESTCASE_LEN
 static ssize_t stdin_len;
 static unsigned char stdin_buf[FUZZ_INPUT_MAX];

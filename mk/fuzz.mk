@@ -168,3 +168,29 @@ fuzz-selftest: $(FUZZ_PLANTED:%=$(FUZZ)/planted-%/safepoll-fuzz) $(FUZZ_TOOL) \
 		$(FUZZ_SEEDS)
 	@sh fuzz/selftest/run.sh $(FUZZ) $(FUZZ_TOOL) $(FUZZ_SELFTEST_SECONDS) \
 		$(FUZZ_PLANTED)
+
+# OSS-Fuzz's environment for a libFuzzer + ASan build, as its
+# base-builder sets it (infra/base-images/base-builder), here.
+OSS := $(abspath $(FUZZ))/oss
+OSS_FLAGS := -O1 -fno-omit-frame-pointer -gline-tables-only \
+	-fsanitize=address -fsanitize-address-use-after-scope \
+	-fsanitize=fuzzer-no-link
+OSS_ENV := SRC=$(OSS)/src OUT=$(OSS)/out WORK=$(OSS)/work CC=clang \
+	CXX=clang++ CFLAGS="$(OSS_FLAGS)" CXXFLAGS="$(OSS_FLAGS)" \
+	LIB_FUZZING_ENGINE=-fsanitize=fuzzer SANITIZER=address \
+	FUZZING_ENGINE=libfuzzer ARCHITECTURE=x86_64
+
+## make oss-fuzz-check   fuzz/oss-fuzz/build.sh in OSS-Fuzz's environment,
+##                       then its fuzzer runs each seed of its corpus once
+.PHONY: oss-fuzz-check
+oss-fuzz-check:
+	@sh mk/need.sh clang
+	rm -rf $(OSS)
+	mkdir -p $(OSS)/src $(OSS)/out $(OSS)/work $(OSS)/seeds
+	ln -s $(CURDIR) $(OSS)/src/safepoll
+	$(OSS_ENV) bash fuzz/oss-fuzz/build.sh
+	cd $(OSS)/seeds && unzip -q $(OSS)/out/safepoll_fuzz_seed_corpus.zip
+	$(OSS)/out/safepoll_fuzz -runs=0 -max_len=320 \
+		-dict=$(OSS)/out/safepoll_fuzz.dict $(OSS)/seeds
+	@echo "oss-fuzz-check: build.sh built $(OSS)/out/safepoll_fuzz;" \
+		"$$(ls $(OSS)/seeds | wc -l) seeds ran clean"

@@ -1,6 +1,6 @@
-/* The descriptor table: fs/file.c (alloc_fd, find_next_fd, fd_install,
- * file_close_fd).  Numbers are handed out lowest first; RLIMIT_NOFILE is
- * the table's size, and running out is EMFILE. */
+/* The descriptor table: fs/file.c (alloc_fd, find_next_fd, expand_files,
+ * fd_install, file_close_fd).  Numbers are handed out lowest first, and
+ * RLIMIT_NOFILE bounds them: running out is EMFILE. */
 #include <stdlib.h>
 
 #include "kernel.h"
@@ -13,17 +13,45 @@ static int words_for(int bits)
 	return (bits + BITS_PER_LONG - 1) / BITS_PER_LONG;
 }
 
-int fdt_init(struct model *m, int nofile)
+/* expand_fdtable(): grow the table (by doubling, as the kernel does) so
+ * that nr fits; the limit is nofile, not the table's size. */
+static void expand_fdtable(struct fdtable *fdt, int nr)
 {
-	struct fdtable *fdt = &m->fdt;
+	int n = fdt->max_fds ? fdt->max_fds : BITS_PER_LONG;
+	size_t old_words, new_words;
 
-	fdt->max_fds = nofile;
-	fdt->fd = calloc((size_t)nofile + 1, sizeof(*fdt->fd));
-	fdt->open_fds = calloc((size_t)words_for(nofile) + 1, sizeof(uint64_t));
-	fdt->full_fds_bits =
-		calloc((size_t)words_for(words_for(nofile)) + 1, sizeof(uint64_t));
-	fdt->next_fd = 0;
-	return fdt->fd && fdt->open_fds && fdt->full_fds_bits ? 0 : -ENOMEM;
+	while (n <= nr)
+		n *= 2;
+	old_words = (size_t)words_for(fdt->max_fds);
+	new_words = (size_t)words_for(n);
+	fdt->fd = realloc(fdt->fd, (size_t)n * sizeof(*fdt->fd));
+	fdt->open_fds = realloc(fdt->open_fds, new_words * sizeof(uint64_t));
+	fdt->full_fds_bits = realloc(fdt->full_fds_bits,
+				     ((size_t)words_for((int)new_words) + 1) *
+					     sizeof(uint64_t));
+	if (!fdt->fd || !fdt->open_fds || !fdt->full_fds_bits)
+		model_oom();
+	for (int i = fdt->max_fds; i < n; i++)
+		fdt->fd[i] = NULL;
+	for (size_t w = old_words; w < new_words; w++)
+		fdt->open_fds[w] = 0;
+	/* the summary is rebuilt: a word that was the last, partial one may
+	 * have been counted full */
+	for (int i = 0; i <= words_for((int)new_words); i++)
+		fdt->full_fds_bits[i] = 0;
+	for (size_t w = 0; w < new_words; w++)
+		if (!~fdt->open_fds[w])
+			fdt->full_fds_bits[w / BITS_PER_LONG] |=
+				(uint64_t)1 << (w % BITS_PER_LONG);
+	fdt->max_fds = n;
+}
+
+void fdt_init(struct model *m, int nofile)
+{
+	m->fdt.nofile = nofile;
+	m->fdt.max_fds = 0;
+	m->fdt.next_fd = 0;
+	expand_fdtable(&m->fdt, 0);
 }
 
 void fdt_destroy(struct model *m)
@@ -101,12 +129,30 @@ int get_unused_fd(struct model *m)
 
 	if (fd < fdt->max_fds)
 		fd = find_next_fd(fdt, fd);
-	/* A word past the table's end may read as free: the limit decides. */
-	if (fd >= fdt->max_fds)
+	if (fd >= fdt->nofile)
 		return -EMFILE;
+	if (fd >= fdt->max_fds) /* expand_files() */
+		expand_fdtable(fdt, fd);
 	fdt->next_fd = fd + 1;
 	set_open_fd(fdt, fd);
 	return fd;
+}
+
+/* Take number fd outright, whatever is free below it: the table as it is
+ * after a file the model does not know was opened there (model_reserve).
+ * The next_fd hint stays, being only a lower bound. */
+int fd_take(struct model *m, int fd)
+{
+	struct fdtable *fdt = &m->fdt;
+
+	if (fd < 0 || fd >= fdt->nofile)
+		return -EBADF;
+	if (fd >= fdt->max_fds)
+		expand_fdtable(fdt, fd);
+	if (fdt->fd[fd])
+		return 0;
+	set_open_fd(fdt, fd);
+	return 1;
 }
 
 /* put_unused_fd() */

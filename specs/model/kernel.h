@@ -144,9 +144,10 @@ int64_t vfs_write(struct mfile *f, const struct wdata *d);
 
 /* ---- the descriptor table (fs/file.c) ------------------------------ */
 
-int fdt_init(struct model *m, int nofile);
+void fdt_init(struct model *m, int nofile);
 void fdt_destroy(struct model *m);
 int get_unused_fd(struct model *m);
+int fd_take(struct model *m, int fd);
 void put_unused_fd(struct model *m, int fd);
 void fd_install(struct model *m, int fd, struct mfile *f);
 struct mfile *fdget(const struct model *m, int fd);

@@ -24,11 +24,7 @@ struct model *model_new(int nofile)
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return NULL;
-	if (fdt_init(m, nofile) < 0) {
-		fdt_destroy(m);
-		free(m);
-		return NULL;
-	}
+	fdt_init(m, nofile);
 	INIT_LIST_HEAD(&m->tfile_check_list);
 	inherited = inherited_file_create(m);
 	for (int fd = 0; fd < 3; fd++) {
@@ -44,7 +40,8 @@ void model_free(struct model *m)
 	if (!m)
 		return;
 	for (int fd = 0; fd < m->fdt.max_fds; fd++)
-		model_close(m, fd);
+		if (m->fdt.fd[fd])
+			model_close(m, fd);
 	fdt_destroy(m);
 	free(m->index.buckets);
 	free(m);

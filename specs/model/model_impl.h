@@ -12,7 +12,8 @@
  * (one bit per full word), so the lowest free number is found in a few
  * word scans. */
 struct fdtable {
-	int max_fds;
+	int nofile;  /* RLIMIT_NOFILE */
+	int max_fds; /* the table's current size, a power of two */
 	struct mfile **fd;
 	uint64_t *open_fds;
 	uint64_t *full_fds_bits;

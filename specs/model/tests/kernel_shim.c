@@ -198,11 +198,13 @@ int model_epoll_ctl(struct model *m, int ep, int op, int fd, uint32_t events,
 }
 
 /* A wait that would block for ever is run with timeout 0 instead.  At
- * most 256 events may be ready (MAX itself goes to the kernel as given). */
+ * most 256 events may be ready (MAX itself goes to the kernel as given).
+ * The buffer is static, low in memory: near the top of the address space
+ * (a stack) a huge MAX would fail access_ok() with EFAULT. */
 int model_epoll_wait(struct model *m, int ep, struct model_event *out, int max,
 		     int timeout)
 {
-	struct epoll_event ev[256];
+	static struct epoll_event ev[256];
 	int n;
 
 	(void)m;

@@ -43,6 +43,26 @@ static void fd_emfile_at_nofile(void **state)
 	assert_null(model_new(2));
 }
 
+/* Past the first 64 numbers (the table grows) the order is the same. */
+static void fd_table_grows(void **state)
+{
+	struct model *m = model_new(130);
+
+	(void)state;
+	assert_non_null(m);
+	for (int fd = 3; fd < 130; fd++)
+		assert_int_equal(model_eventfd(m, 0), fd);
+	assert_int_equal(model_eventfd(m, 0), -EMFILE);
+	assert_int_equal(model_close(m, 100), 0);
+	assert_int_equal(model_close(m, 64), 0);
+	assert_int_equal(model_close(m, 127), 0);
+	assert_int_equal(model_dupfd(m, 3), 64);
+	assert_int_equal(model_tmpfile(m), 100);
+	assert_int_equal(model_epoll_create1(m), 127);
+	assert_int_equal(model_epoll_create1(m), -EMFILE);
+	model_free(m);
+}
+
 static void dup_shares_the_file(void **state)
 {
 	struct model *m = new_model();
@@ -208,6 +228,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fd_numbers_lowest_first),
 		cmocka_unit_test(fd_emfile_at_nofile),
+		cmocka_unit_test(fd_table_grows),
 		cmocka_unit_test(dup_shares_the_file),
 		cmocka_unit_test(pipe_sixteen_slots_and_merging),
 		cmocka_unit_test(pipe_setsize_rounding_and_ebusy),

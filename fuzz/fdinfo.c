@@ -12,19 +12,27 @@
 /* Per epoll number below the model's table: its kept file, or 0. */
 static int kept[FUZZ_MODEL_NOFILE];
 
-static int open_kept(int epfd)
+/* The kept file of epfd, opened now if need be; -errno.  Where nothing
+ * can be kept (RLIMIT_NOFILE at most FUZZ_MODEL_NOFILE), *once gets an
+ * fd the caller closes after reading. */
+static int open_kept(int epfd, int *once)
 {
 	char path[64];
 	int fd, high;
 
+	*once = -1;
+	if (kept[epfd])
+		return kept[epfd];
 	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", epfd);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 	high = fcntl(fd, F_DUPFD_CLOEXEC, FUZZ_MODEL_NOFILE);
+	if (high < 0) {
+		*once = fd;
+		return fd;
+	}
 	close(fd);
-	if (high < 0)
-		return -errno;
 	kept[epfd] = high;
 	return high;
 }
@@ -57,14 +65,16 @@ int fuzz_fdinfo(struct trace_buf *b, int epfd)
 	 * files; a line is under 128 bytes. */
 	static char text[65536];
 	size_t len;
-	int fd, r;
+	int fd, r, once;
 
 	if (epfd < 0 || epfd >= FUZZ_MODEL_NOFILE)
 		return -EBADF;
-	fd = kept[epfd] ? kept[epfd] : open_kept(epfd);
+	fd = open_kept(epfd, &once);
 	if (fd < 0)
 		return fd;
 	r = read_all(fd, text, sizeof(text), &len);
+	if (once >= 0)
+		close(once);
 	if (r < 0)
 		return r;
 	for (const char *line = text; *line;) {

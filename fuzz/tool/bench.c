@@ -1,6 +1,8 @@
-/* bench DIR [SECONDS]: the harness alone, without a fuzzing engine: every
- * input of DIR decoded and run in turn, again and again, for SECONDS
- * (default 10); prints runs per second.  What the engine adds on top
+/* bench DIR [SECONDS [RUNS]]: the harness alone, without a fuzzing
+ * engine: every input of DIR decoded and run in turn, again and again, for
+ * SECONDS (default 10) or RUNS runs, whichever ends first; prints runs per
+ * second, and the process's peak RSS and open descriptors at the end (a
+ * soak test of the persistent loop: `make fuzz-soak`).  What the engine adds on top
  * (mutation, coverage bookkeeping) is the difference to its exec/s.
  * Runs per CPU second too: other work on the machine slows the wall
  * clock, not the runs. */
@@ -75,8 +77,22 @@ static int load(const char *dir, struct input **v, size_t *n)
 	return 0;
 }
 
-int tool_bench(const char *dir, double seconds)
+static long open_fds(void)
 {
+	DIR *d = opendir("/proc/self/fd");
+	long n = 0;
+
+	if (!d)
+		return -1;
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n - 3; /* ".", ".." and d's own */
+}
+
+int tool_bench(const char *dir, double seconds, size_t max_runs)
+{
+	struct rusage ru;
 	struct input *v = NULL;
 	size_t n = 0, runs = 0, ops = 0;
 	double start, took, cpu_start;
@@ -100,11 +116,14 @@ int tool_bench(const char *dir, double seconds)
 		}
 		runs += n;
 		took = now() - start;
-	} while (took < seconds && status == 0);
+	} while (took < seconds && runs < max_runs && status == 0);
+	getrusage(RUSAGE_SELF, &ru);
 	printf("%zu runs of %zu inputs in %.1f s: %.0f runs/s, %.0f runs per "
 	       "CPU second, %.1f operations a run\n",
 	       runs, n, took, (double)runs / took,
 	       (double)runs / (cpu() - cpu_start), (double)ops / (double)runs);
+	printf("peak RSS %ld MiB, %ld descriptors open at the end\n",
+	       ru.ru_maxrss / 1024, open_fds());
 	for (size_t i = 0; i < n; i++) {
 		trace_free(&v[i].t);
 		fuzz_program_free(&v[i].p);

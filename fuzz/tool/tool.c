@@ -9,12 +9,13 @@
  *                        checks after every operation
  *   minimize FILE OUT    the input's trace, cut to the fewest lines that
  *                        still show the same first difference, into OUT
- *   bench DIR [SECONDS]  the harness alone over DIR's inputs: runs/s
+ *   bench DIR [SECONDS [RUNS]]  the harness alone over DIR's inputs
  *
  * Exit status: 0 agreed / done, 1 a difference, 2 bad input or usage,
  * 4 the harness failed. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,8 @@
 static int usage(void)
 {
 	fputs("usage: safepoll-fuzz-tool seeds DIR TRACE... | decode FILE | "
-	      "run FILE | check TRACE | minimize FILE OUT | bench DIR [SECONDS]\n",
+	      "run FILE | check TRACE | minimize FILE OUT | "
+	      "bench DIR [SECONDS [RUNS]]\n",
 	      stderr);
 	return 2;
 }
@@ -151,8 +153,10 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "seeds") == 0 && argc >= 4)
 		return tool_seeds(argv[2], argc - 3, argv + 3);
-	if (strcmp(argv[1], "bench") == 0 && argc <= 4)
-		return tool_bench(argv[2], argc == 4 ? atof(argv[3]) : 10);
+	if (strcmp(argv[1], "bench") == 0 && argc <= 5)
+		return tool_bench(argv[2], argc >= 4 ? atof(argv[3]) : 10,
+				  argc == 5 ? strtoul(argv[4], NULL, 10)
+					    : SIZE_MAX);
 	if (argc != 3 && !(argc == 4 && strcmp(argv[1], "minimize") == 0))
 		return usage();
 	if (strcmp(argv[1], "decode") == 0)

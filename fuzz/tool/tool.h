@@ -20,7 +20,7 @@ int tool_seeds(const char *dir, int n, char **traces);
  * differs.  The exit status: 0, 1 (it does not differ at all), 2, 4. */
 int tool_minimize(const char *text, const char *out);
 
-/* Runs every input of dir again and again for seconds: runs/s. */
-int tool_bench(const char *dir, double seconds);
+/* Runs every input of dir again and again, for seconds or max_runs. */
+int tool_bench(const char *dir, double seconds, size_t max_runs);
 
 #endif

@@ -10,7 +10,7 @@
 struct seg {
 	struct list_head link;
 	uint64_t len;
-	uint64_t off;   /* bytes of a literal already consumed */
+	uint64_t off; /* bytes of a literal already consumed */
 	bool literal;
 	uint8_t lit[8];
 };
@@ -64,7 +64,8 @@ void bs_pop(struct bytestream *bs, uint64_t n, uint8_t *out, uint64_t room)
 		uint64_t take = s->len < n ? s->len : n;
 
 		for (uint64_t i = 0; done + i < room && i < take; i++)
-			out[done + i] = s->literal ? s->lit[s->off + i] : FILLER;
+			out[done + i] =
+				s->literal ? s->lit[s->off + i] : FILLER;
 		done += take;
 		n -= take;
 		s->len -= take;

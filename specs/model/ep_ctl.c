@@ -4,7 +4,10 @@
  * EINVAL for too many wakeup paths (reverse_path_check). */
 #include "eventpoll.h"
 
-#define EP_PATH_LIMITS { 1000, 500, 100, 50, 10 }
+#define EP_PATH_LIMITS                                                         \
+	{                                                                      \
+		1000, 500, 100, 50, 10                                         \
+	}
 
 /* list_file(): remember a watched file for reverse_path_check(). */
 void list_file(struct model *m, struct mfile *file)
@@ -74,7 +77,8 @@ int reverse_path_check(struct model *m)
 		struct mfile *f = list_entry(pos, struct mfile, tfile_link);
 		int error;
 
-		for (int i = 0; i < EP_PATH_ARR_SIZE; i++) /* path_count_init() */
+		for (int i = 0; i < EP_PATH_ARR_SIZE;
+		     i++) /* path_count_init() */
 			m->path_count[i] = 0;
 		error = reverse_path_check_proc(m, &f->f_ep, 0);
 		if (error)
@@ -98,12 +102,16 @@ static int ep_loop_check_proc(struct model *m, struct eventpoll *ep, int depth)
 		struct epitem *epi = list_entry(pos, struct epitem, rbn);
 
 		if (is_file_epoll(epi->ffd.file)) {
-			struct eventpoll *ep_tovisit = epi->ffd.file->private_data;
+			struct eventpoll *ep_tovisit =
+				epi->ffd.file->private_data;
 
-			if (ep_tovisit == m->inserting_into || depth > EP_MAX_NESTS) {
+			if (ep_tovisit == m->inserting_into ||
+			    depth > EP_MAX_NESTS) {
 				result = EP_MAX_NESTS + 1;
 			} else {
-				int d = ep_loop_check_proc(m, ep_tovisit, depth + 1) + 1;
+				int d = ep_loop_check_proc(m, ep_tovisit,
+							   depth + 1) +
+					1;
 
 				if (d > result)
 					result = d;
@@ -216,8 +224,8 @@ int do_epoll_ctl(struct model *m, int epfd, int op, int fd, uint32_t events,
 	switch (op) {
 	case EPOLL_CTL_ADD:
 		if (!epi)
-			error = ep_insert(ep, events | EPOLLERR | EPOLLHUP, data,
-					  tf, fd, full_check);
+			error = ep_insert(ep, events | EPOLLERR | EPOLLHUP,
+					  data, tf, fd, full_check);
 		else
 			error = -EEXIST;
 		break;

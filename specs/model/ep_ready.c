@@ -18,7 +18,8 @@ void ep_poll_safewake(struct eventpoll *ep)
 /* ep_poll_callback(): a file woke its waiters with key (0: no key). */
 int ep_poll_callback(struct wait_queue_entry *wait, poll_t key)
 {
-	struct epitem *epi = container_of(wait, struct eppoll_entry, wait)->base;
+	struct epitem *epi =
+		container_of(wait, struct eppoll_entry, wait)->base;
 	struct eventpoll *ep = epi->ep;
 	int pwake = 0;
 
@@ -62,7 +63,7 @@ static poll_t ep_eventpoll_poll_depth(struct mfile *file, poll_table *wait,
 {
 	struct eventpoll *ep = file->private_data;
 	struct list_head txlist;
-	poll_table pt = { NULL, 0 };
+	poll_table pt = {NULL, 0};
 	poll_t res = 0;
 
 	poll_wait(file, &ep->poll_wait, wait);
@@ -107,7 +108,7 @@ static int ep_send_events(struct eventpoll *ep, struct model_event *events,
 			  int maxevents)
 {
 	struct list_head txlist;
-	poll_table pt = { NULL, 0 };
+	poll_table pt = {NULL, 0};
 	int res = 0;
 
 	INIT_LIST_HEAD(&txlist);

@@ -69,7 +69,7 @@ static void ep_rbtree_insert(struct eventpoll *ep, struct epitem *epi)
 	if (ix->count >= ix->nbuckets)
 		index_grow(ix);
 	list_add(&epi->hlink, &ix->buckets[ep_hash(ep, epi->ffd.file,
-						     epi->ffd.fd, ix->nbuckets)]);
+						   epi->ffd.fd, ix->nbuckets)]);
 	ix->count++;
 	list_add_tail(&epi->rbn, &ep->items);
 }
@@ -196,7 +196,7 @@ int ep_insert(struct eventpoll *ep, uint32_t events, uint64_t data,
 int ep_modify(struct eventpoll *ep, struct epitem *epi, uint32_t events,
 	      uint64_t data)
 {
-	poll_table pt = { NULL, 0 };
+	poll_table pt = {NULL, 0};
 	int pwake = 0;
 
 	epi->events = events;

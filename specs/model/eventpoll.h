@@ -10,8 +10,8 @@
 /* Epoll private bits inside the event mask */
 #define EP_PRIVATE_BITS (EPOLLWAKEUP | EPOLLONESHOT | EPOLLET | EPOLLEXCLUSIVE)
 #define EPOLLINOUT_BITS (EPOLLIN | EPOLLOUT)
-#define EPOLLEXCLUSIVE_OK_BITS                                            \
-	(EPOLLINOUT_BITS | EPOLLERR | EPOLLHUP | EPOLLWAKEUP | EPOLLET |   \
+#define EPOLLEXCLUSIVE_OK_BITS                                                 \
+	(EPOLLINOUT_BITS | EPOLLERR | EPOLLHUP | EPOLLWAKEUP | EPOLLET |       \
 	 EPOLLEXCLUSIVE)
 /* Maximum number of nesting allowed inside epoll sets */
 #define EP_MAX_NESTS 4

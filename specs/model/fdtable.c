@@ -65,8 +65,8 @@ void fdt_destroy(struct model *m)
 static int find_next_zero_bit(const uint64_t *map, int size, int start)
 {
 	while (start < size) {
-		uint64_t word = ~map[start / BITS_PER_LONG] >>
-				(start % BITS_PER_LONG);
+		uint64_t word =
+			~map[start / BITS_PER_LONG] >> (start % BITS_PER_LONG);
 
 		if (word) {
 			int bit = start + __builtin_ctzll(word);

@@ -83,7 +83,7 @@ int64_t vfs_write(struct mfile *f, const struct wdata *d)
 	return f->f_op->write(f, d);
 }
 
-static const struct file_operations inherited_fops = { 0 };
+static const struct file_operations inherited_fops = {0};
 
 /* Descriptors 0, 1 and 2 belong to files the model does not know; no
  * trace can name them, so they only have to occupy their numbers. */

@@ -122,7 +122,7 @@ struct model;
 struct mfile {
 	const struct file_operations *f_op;
 	unsigned int f_mode;
-	long f_count;          /* descriptors that hold it */
+	long f_count; /* descriptors that hold it */
 	struct list_head f_ep; /* epitems watching it (fllink) */
 	void *private_data;
 	int64_t f_pos;

@@ -10,10 +10,10 @@ struct list_head {
 	struct list_head *next, *prev;
 };
 
-#define container_of(ptr, type, member) \
-	((type *)(void *)((char *)(ptr) - offsetof(type, member)))
+#define container_of(ptr, type, member)                                        \
+	((type *)(void *)((char *)(ptr)-offsetof(type, member)))
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
-#define list_first_entry(head, type, member) \
+#define list_first_entry(head, type, member)                                   \
 	list_entry((head)->next, type, member)
 
 static inline void INIT_LIST_HEAD(struct list_head *l)

@@ -165,7 +165,7 @@ static uint64_t get_le64(const uint8_t b[8])
 int64_t model_write_filler(struct model *m, int fd, uint64_t n)
 {
 	struct mfile *f = fdget(m, fd);
-	struct wdata d = { n, NULL };
+	struct wdata d = {n, NULL};
 
 	if (!f)
 		return -EBADF;
@@ -176,7 +176,7 @@ int64_t model_write_value(struct model *m, int fd, uint64_t value)
 {
 	struct mfile *f = fdget(m, fd);
 	uint8_t b[8];
-	struct wdata d = { sizeof(b), b };
+	struct wdata d = {sizeof(b), b};
 
 	if (!f)
 		return -EBADF;
@@ -196,7 +196,7 @@ int64_t model_write(struct model *m, int fd, uint64_t n)
 int64_t model_read_bytes(struct model *m, int fd, uint64_t n, uint64_t *value)
 {
 	struct mfile *f = fdget(m, fd);
-	uint8_t head[8] = { 0 };
+	uint8_t head[8] = {0};
 	int64_t r;
 
 	if (!f)
@@ -244,7 +244,7 @@ int model_setpipe_sz(struct model *m, int fd, int bytes)
 uint32_t model_poll(struct model *m, int fd, uint32_t events)
 {
 	struct mfile *f;
-	poll_table pt = { NULL, 0 };
+	poll_table pt = {NULL, 0};
 	poll_t filter = (events & 0xffffu) | EPOLLERR | EPOLLHUP;
 
 	if (fd < 0)

@@ -38,12 +38,12 @@ struct model_reg {
 struct model *model_new(int nofile);
 void model_free(struct model *m);
 
-int model_epoll_create1(struct model *m);               /* EPOLL_CLOEXEC */
-int model_pipe2(struct model *m, int fds[2]);            /* O_NONBLOCK */
-int model_socketpair(struct model *m, int fds[2]);       /* AF_UNIX, SOCK_STREAM */
+int model_epoll_create1(struct model *m); /* EPOLL_CLOEXEC */
+int model_pipe2(struct model *m, int fds[2]); /* O_NONBLOCK */
+int model_socketpair(struct model *m, int fds[2]); /* AF_UNIX, SOCK_STREAM */
 int model_eventfd(struct model *m, unsigned int initval); /* EFD_NONBLOCK */
-int model_tmpfile(struct model *m);                      /* O_TMPFILE|O_RDWR */
-int model_dupfd(struct model *m, int fd);                /* F_DUPFD_CLOEXEC, 0 */
+int model_tmpfile(struct model *m); /* O_TMPFILE|O_RDWR */
+int model_dupfd(struct model *m, int fd); /* F_DUPFD_CLOEXEC, 0 */
 int model_close(struct model *m, int fd);
 
 /* write(2) of n filler bytes; on an eventfd, of the 8-byte value n.
@@ -68,7 +68,7 @@ int64_t model_read_value(struct model *m, int fd, uint64_t *value);
 /* read(2) of up to n bytes, whatever fd is; *value (may be NULL) gets the
  * first up to 8 bytes read, as model_read_value. */
 int64_t model_read_bytes(struct model *m, int fd, uint64_t n, uint64_t *value);
-int model_shutdown(struct model *m, int fd, int how);   /* SHUT_RD/WR/RDWR */
+int model_shutdown(struct model *m, int fd, int how); /* SHUT_RD/WR/RDWR */
 int model_setpipe_sz(struct model *m, int fd, int bytes); /* new capacity */
 
 /* poll(2) of one fd with timeout 0: the revents (POLLNVAL for a closed

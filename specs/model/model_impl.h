@@ -12,7 +12,7 @@
  * (one bit per full word), so the lowest free number is found in a few
  * word scans. */
 struct fdtable {
-	int nofile;  /* RLIMIT_NOFILE */
+	int nofile; /* RLIMIT_NOFILE */
 	int max_fds; /* the table's current size, a power of two */
 	struct mfile **fd;
 	uint64_t *open_fds;

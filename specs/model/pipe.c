@@ -40,8 +40,7 @@ static unsigned int pipe_occupancy(unsigned int head, unsigned int tail)
 	return head - tail;
 }
 
-static bool pipe_full(unsigned int head, unsigned int tail,
-		      unsigned int limit)
+static bool pipe_full(unsigned int head, unsigned int tail, unsigned int limit)
 {
 	return pipe_occupancy(head, tail) >= limit;
 }
@@ -88,7 +87,8 @@ static int64_t anon_pipe_write(struct mfile *f, const struct wdata *d)
 		}
 		if (!pipe_full(pipe->head, pipe->tail, pipe->max_usage)) {
 			struct pipe_buffer *buf = pipe_buf(pipe, pipe->head);
-			uint64_t copied = total_len < PAGE_SIZE ? total_len : PAGE_SIZE;
+			uint64_t copied =
+				total_len < PAGE_SIZE ? total_len : PAGE_SIZE;
 
 			pipe->head++;
 			buf->offset = 0;

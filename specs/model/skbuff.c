@@ -27,8 +27,8 @@ static uint32_t page_align(uint32_t x)
  * head never exceeds one page here). */
 static uint32_t kmalloc_size_roundup(uint32_t size)
 {
-	static const uint32_t caches[] = { 8,   16,  32,   64,   96,   128, 192,
-					   256, 512, 1024, 2048, 4096, 8192 };
+	static const uint32_t caches[] = {8,   16,  32,	  64,	96,   128, 192,
+					  256, 512, 1024, 2048, 4096, 8192};
 
 	for (unsigned int i = 0; i < sizeof(caches) / sizeof(caches[0]); i++)
 		if (size <= caches[i])

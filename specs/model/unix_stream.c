@@ -69,8 +69,9 @@ static void unix_write_space(struct unix_sock *sk)
 static void sock_def_readable(struct unix_sock *sk)
 {
 	if (skwq_has_sleeper(sk))
-		wake_up_interruptible_sync_poll(
-			&sk->wq, EPOLLIN | EPOLLPRI | EPOLLRDNORM | EPOLLRDBAND);
+		wake_up_interruptible_sync_poll(&sk->wq, EPOLLIN | EPOLLPRI |
+								 EPOLLRDNORM |
+								 EPOLLRDBAND);
 }
 
 /* sock_def_wakeup(), the sk_state_change of unix sockets: no key. */
@@ -130,7 +131,8 @@ static int64_t unix_stream_sendmsg(struct mfile *f, const struct wdata *d)
 			size = (SK_SNDBUF >> 1) - 64;
 		if (size > SKB_MAX_HEAD0 + UNIX_SKB_FRAGS_SZ)
 			size = SKB_MAX_HEAD0 + UNIX_SKB_FRAGS_SZ;
-		data_len = size > SKB_MAX_HEAD0 ? (uint32_t)size - SKB_MAX_HEAD0 : 0;
+		data_len = size > SKB_MAX_HEAD0 ? (uint32_t)size - SKB_MAX_HEAD0
+						: 0;
 		data_len = (data_len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 		if (data_len > size)
 			data_len = (uint32_t)size;
@@ -149,7 +151,8 @@ static int64_t unix_stream_sendmsg(struct mfile *f, const struct wdata *d)
 		if (!skb)
 			model_oom();
 		skb->len = (uint32_t)size;
-		skb->truesize = skb_truesize((uint32_t)size - data_len, data_len);
+		skb->truesize =
+			skb_truesize((uint32_t)size - data_len, data_len);
 		skb->sk = sk; /* skb_set_owner_w() */
 		sk->sk_wmem_alloc += skb->truesize;
 		INIT_LIST_HEAD(&skb->list);
@@ -278,8 +281,8 @@ static void unix_release(struct mfile *f)
 		sock_def_wakeup(skpair);
 	}
 	while (!list_empty(&sk->sk_receive_queue))
-		free_skb(list_first_entry(&sk->sk_receive_queue,
-					  struct sk_buff, list));
+		free_skb(list_first_entry(&sk->sk_receive_queue, struct sk_buff,
+					  list));
 	bs_destroy(&sk->data);
 	if (--pair->files == 0)
 		free(pair);

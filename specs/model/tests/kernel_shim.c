@@ -75,9 +75,8 @@ int model_pipe2(struct model *m, int fds[2])
 int model_socketpair(struct model *m, int fds[2])
 {
 	(void)m;
-	return (int)ret(socketpair(AF_UNIX,
-				   SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
-				   0, fds));
+	return (int)ret(socketpair(
+		AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds));
 }
 
 int model_eventfd(struct model *m, unsigned int initval)
@@ -89,8 +88,8 @@ int model_eventfd(struct model *m, unsigned int initval)
 int model_tmpfile(struct model *m)
 {
 	(void)m;
-	return (int)ret(open("/tmp", O_TMPFILE | O_RDWR | O_NONBLOCK | O_CLOEXEC,
-			     0600));
+	return (int)ret(open(
+		"/tmp", O_TMPFILE | O_RDWR | O_NONBLOCK | O_CLOEXEC, 0600));
 }
 
 int model_dupfd(struct model *m, int fd)
@@ -180,7 +179,7 @@ int model_setpipe_sz(struct model *m, int fd, int bytes)
 
 uint32_t model_poll(struct model *m, int fd, uint32_t events)
 {
-	struct pollfd p = { fd, (short)events, 0 };
+	struct pollfd p = {fd, (short)events, 0};
 
 	(void)m;
 	if (poll(&p, 1, 0) < 0)
@@ -191,7 +190,7 @@ uint32_t model_poll(struct model *m, int fd, uint32_t events)
 int model_epoll_ctl(struct model *m, int ep, int op, int fd, uint32_t events,
 		    uint64_t data)
 {
-	struct epoll_event e = { .events = events, .data.u64 = data };
+	struct epoll_event e = {.events = events, .data.u64 = data};
 
 	(void)m;
 	return (int)ret(epoll_ctl(ep, op, fd, &e));

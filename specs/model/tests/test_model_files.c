@@ -26,7 +26,7 @@ static void fd_numbers_lowest_first(void **state)
 static void fd_emfile_at_nofile(void **state)
 {
 	struct model *m = model_new(7);
-	int p[2] = { -5, -5 };
+	int p[2] = {-5, -5};
 
 	(void)state;
 	assert_non_null(m);
@@ -133,7 +133,8 @@ static void pipe_setsize_rounding_and_ebusy(void **state)
 	assert_int_equal(model_write_filler(m, p[1], 10), 10);
 	assert_int_equal(model_read_bytes(m, p[0], 100000, NULL), 6796);
 	assert_int_equal(model_setpipe_sz(m, p[1], 4096), 4096);
-	assert_int_equal(model_setpipe_sz(m, model_eventfd(m, 0), 4096), -EBADF);
+	assert_int_equal(model_setpipe_sz(m, model_eventfd(m, 0), 4096),
+			 -EBADF);
 	model_free(m);
 }
 

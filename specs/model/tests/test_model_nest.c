@@ -117,16 +117,21 @@ static void ctl_errors_in_order(void **state)
 	 * in/out/err/hup/et (and wakeup), never on an epoll */
 	assert_int_equal(model_epoll_ctl(m, ep, MOD, y, IN | EXCLUSIVE, 0),
 			 -EINVAL);
-	assert_int_equal(model_epoll_ctl(m, ep, ADD, y, IN | RDNORM | EXCLUSIVE,
-					 0), -EINVAL);
-	assert_int_equal(model_epoll_ctl(m, ep, ADD, y, IN | ONESHOT | EXCLUSIVE,
-					 0), -EINVAL);
-	assert_int_equal(model_epoll_ctl(m, ep, ADD, y, IN | RDHUP | EXCLUSIVE,
-					 0), -EINVAL);
+	assert_int_equal(
+		model_epoll_ctl(m, ep, ADD, y, IN | RDNORM | EXCLUSIVE, 0),
+		-EINVAL);
+	assert_int_equal(
+		model_epoll_ctl(m, ep, ADD, y, IN | ONESHOT | EXCLUSIVE, 0),
+		-EINVAL);
+	assert_int_equal(
+		model_epoll_ctl(m, ep, ADD, y, IN | RDHUP | EXCLUSIVE, 0),
+		-EINVAL);
 	assert_int_equal(model_epoll_ctl(m, ep, ADD, model_epoll_create1(m),
-					 IN | EXCLUSIVE, 0), -EINVAL);
-	assert_int_equal(model_epoll_ctl(m, ep, ADD, y,
-					 IN | ET | WAKEUP | EXCLUSIVE, 0), 0);
+					 IN | EXCLUSIVE, 0),
+			 -EINVAL);
+	assert_int_equal(
+		model_epoll_ctl(m, ep, ADD, y, IN | ET | WAKEUP | EXCLUSIVE, 0),
+		0);
 	assert_int_equal(model_epoll_ctl(m, ep, ADD, y, IN, 0), -EEXIST);
 	assert_int_equal(model_epoll_ctl(m, ep, DEL, y, 0, 0), 0);
 	model_free(m);

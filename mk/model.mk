@@ -41,8 +41,35 @@ $(BUILD)/model-tests/%-kernel: specs/model/tests/%.c \
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< specs/model/tests/kernel_shim.c \
 		$(ALL_LDFLAGS) -lcmocka -o $@
 
-## make test-model   the model's unit tests, on the model and on the kernel
+# random_ops: the same random calls on both, whose transcripts must match.
+MODEL_RANDOM_SEEDS ?= 500
+MODEL_RANDOM_OPS ?= 200
+
+$(BUILD)/model-tests/random_ops: specs/model/tests/random_ops.c \
+		specs/model/model.h $(MODEL_LIB) | $(BUILD)/model-tests
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< $(MODEL_LIB) $(ALL_LDFLAGS) -o $@
+
+$(BUILD)/model-tests/random_ops-kernel: specs/model/tests/random_ops.c \
+		specs/model/tests/kernel_shim.c specs/model/model.h \
+		| $(BUILD)/model-tests
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< specs/model/tests/kernel_shim.c \
+		$(ALL_LDFLAGS) -o $@
+
+## make test-model   the model's unit tests, on the model and on the kernel,
+##                   and random call sequences compared between the two
 .PHONY: test-model
 TEST_TARGETS += test-model
-test-model: $(MODEL_TEST_BINS)
+test-model: $(MODEL_TEST_BINS) $(BUILD)/model-tests/random_ops \
+		$(BUILD)/model-tests/random_ops-kernel
 	@set -e; for t in $(MODEL_TEST_BINS); do echo "== $$t"; $$t; done
+	@echo "== random_ops: $(MODEL_RANDOM_SEEDS) seeds of $(MODEL_RANDOM_OPS) calls, model vs kernel"
+	@$(BUILD)/model-tests/random_ops 1 $(MODEL_RANDOM_SEEDS) \
+		$(MODEL_RANDOM_OPS) > $(BUILD)/model-tests/random_ops.model
+	@$(BUILD)/model-tests/random_ops-kernel 1 $(MODEL_RANDOM_SEEDS) \
+		$(MODEL_RANDOM_OPS) > $(BUILD)/model-tests/random_ops.kernel
+	@diff $(BUILD)/model-tests/random_ops.kernel \
+		$(BUILD)/model-tests/random_ops.model > /dev/null || { \
+		echo "random_ops: the model differs from the kernel:"; \
+		diff $(BUILD)/model-tests/random_ops.kernel \
+			$(BUILD)/model-tests/random_ops.model | head -20; exit 1; }
+	@echo "random_ops: $$(grep -c . $(BUILD)/model-tests/random_ops.kernel) lines equal"

@@ -39,8 +39,7 @@ struct model *model_new(int nofile)
 	m = calloc(1, sizeof(*m));
 	if (!m || getrlimit(RLIMIT_NOFILE, &m->saved) < 0)
 		abort();
-	for (int fd = 3; fd < (int)m->saved.rlim_cur; fd++)
-		close(fd);
+	close_range(3, ~0u, 0);
 	rl.rlim_cur = (rlim_t)nofile;
 	rl.rlim_max = m->saved.rlim_max;
 	if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
@@ -54,8 +53,7 @@ void model_free(struct model *m)
 {
 	if (!m)
 		return;
-	for (int fd = 3; fd < (int)m->saved.rlim_cur; fd++)
-		close(fd);
+	close_range(3, ~0u, 0);
 	setrlimit(RLIMIT_NOFILE, &m->saved);
 	free(m);
 }

@@ -62,6 +62,9 @@ bool file_can_poll(const struct mfile *f)
 	return f->f_op->poll != NULL;
 }
 
+/* MAX_RW_COUNT: one read or write moves at most INT_MAX & PAGE_MASK. */
+#define MAX_RW_COUNT (0x7fffffffu & ~(PAGE_SIZE - 1))
+
 /* vfs_read(): the mode check (EBADF) before the "has a read method" check
  * (EINVAL, what an epoll file answers). */
 int64_t vfs_read(struct mfile *f, uint64_t n, uint8_t head[8])
@@ -70,17 +73,23 @@ int64_t vfs_read(struct mfile *f, uint64_t n, uint8_t head[8])
 		return -EBADF;
 	if (!f->f_op->read)
 		return -EINVAL;
+	if (n > MAX_RW_COUNT)
+		n = MAX_RW_COUNT;
 	return f->f_op->read(f, n, head);
 }
 
 /* vfs_write() */
 int64_t vfs_write(struct mfile *f, const struct wdata *d)
 {
+	struct wdata clamped = *d;
+
 	if (!(f->f_mode & FMODE_WRITE))
 		return -EBADF;
 	if (!f->f_op->write)
 		return -EINVAL;
-	return f->f_op->write(f, d);
+	if (clamped.n > MAX_RW_COUNT)
+		clamped.n = MAX_RW_COUNT;
+	return f->f_op->write(f, &clamped);
 }
 
 static const struct file_operations inherited_fops = {0};

@@ -181,6 +181,11 @@ static int orphans(const struct deep *d, const struct shadow_inst *in,
 	for (size_t r = 0; r < in->nrecs; r++) {
 		bool held = false;
 
+		if (in->recs[r].detached) {
+			n++;
+			continue;
+		}
+
 		for (size_t j = 0; j < d->nm && !held; j++)
 			held = !d->m[j].bad && d->m[j].ep == ep &&
 			       d->m[j].tfd == in->recs[r].fd &&

@@ -108,14 +108,14 @@ static int step(struct run *r, size_t i, bool deep)
 	const struct trace_op *op = &r->t->ops[i];
 	struct replay_outcome ow = { .fds = { -1, -1 } }, om = ow;
 	int fd = replay_fd(&r->w.track, op->fd);
-	struct shadow_inst *in = NULL;
+	int ep = replay_fd(&r->w.track, op->ep);
+	struct shadow_inst *in = NULL, *raw;
 	uint64_t id = i;
 	int d;
 
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
 	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT)
-		in = shadow_owner(&r->s, &r->w.track,
-				  replay_fd(&r->w.track, op->ep));
+		in = shadow_owner(&r->s, &r->w.track, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&r->w.track, i);
 	if (r->w.op(&r->w, i, &ow) < 0 || r->m.op(&r->m, i, &om) < 0)
@@ -135,6 +135,9 @@ static int step(struct run *r, size_t i, bool deep)
 		return 1;
 	if (in)
 		shadow_ctl(in, op->kind, fd, ow.ret, id);
+	else if (op->kind == TRACE_MOD && ow.ret == 0 &&
+		 (raw = shadow_of_file(&r->s, replay_file(&r->w.track, ep))))
+		shadow_raw_mod(raw, fd, id);
 	if (!deep)
 		return 0;
 	d = deep_check(&r->d, &r->w, &r->m, &r->s, r->report);

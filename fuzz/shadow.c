@@ -87,19 +87,39 @@ void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
 		/* At most one record per `add`: recs_cap is enough. */
 		if (!r)
 			r = &in->recs[in->nrecs++];
-		*r = (struct shadow_rec){ fd, id };
+		*r = (struct shadow_rec){ fd, id, false };
 	} else if (kind == TRACE_MOD && r && ret == 0) {
 		r->id = id;
+		r->detached = false;
 	} else if ((kind == TRACE_MOD || kind == TRACE_DEL) && r &&
 		   (ret == 0 || ends_record(ret))) {
 		drop(in, r);
 	}
 }
 
+struct shadow_inst *shadow_of_file(struct shadow *s, uint32_t file)
+{
+	for (size_t j = 0; file != 0 && j < s->n; j++)
+		if (s->v[j].file == file)
+			return &s->v[j];
+	return NULL;
+}
+
+void shadow_raw_mod(struct shadow_inst *in, int fd, uint64_t id)
+{
+	struct shadow_rec *r = find(in, fd);
+
+	/* Only when the mod reached the record's own registration: another
+	 * one at the same number (an older file back there) keeps the
+	 * record's token where it was. */
+	if (r && r->id == id)
+		r->detached = true;
+}
+
 bool shadow_live(const struct shadow_inst *in, uint64_t id)
 {
 	for (size_t j = 0; j < in->nrecs; j++)
 		if (in->recs[j].id == id)
-			return true;
+			return !in->recs[j].detached;
 	return false;
 }

@@ -17,6 +17,12 @@
 struct shadow_rec {
 	int fd;
 	uint64_t id;
+	/* A raw mod (through a dup of the epoll fd, while the instance's own
+	 * number was closed) gave its registration other data: the kernel
+	 * no longer holds the record's token, so its events are dropped and
+	 * safepoll_check counts it as an orphan, until a mod through safepoll
+	 * gives it a token again. */
+	bool detached;
 };
 
 struct shadow_inst {
@@ -51,6 +57,14 @@ struct shadow_inst *shadow_owner(struct shadow *s,
  * or, for a mod, replay_mod_data). */
 void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
 		int64_t ret, uint64_t id);
+
+/* The instance whose epoll file is file (0 if none), whether it owns an
+ * fd for it or not. */
+struct shadow_inst *shadow_of_file(struct shadow *s, uint32_t file);
+
+/* After a raw mod that succeeded on in's epoll file, on fd, reaching the
+ * registration labelled id. */
+void shadow_raw_mod(struct shadow_inst *in, int fd, uint64_t id);
 
 /* Whether an event of the registration labelled id is live in in. */
 bool shadow_live(const struct shadow_inst *in, uint64_t id);

@@ -51,39 +51,22 @@ static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
 				 op->kind == TRACE_DEL ? 0 : op->events, data);
 }
 
-/* model.h's write and read choose by the file the number holds; the
- * trace chooses by the reference.  When the two disagree (an eventfd's
- * number closed and reused), the call is restated in model.h's terms:
- * the kernel then writes the 8 bytes of N to another file, or N filler
- * bytes to an eventfd, which takes exactly 8 (fs/eventfd.c:
- * eventfd_write checks count != sizeof(u64) first) as the value
- * "xxxxxxxx".  model_write cannot be told that count, so that one check
- * is made here. */
-#define FILLER_VALUE 0x7878787878787878ull
-
+/* The trace decides by the reference, not by the file the number holds
+ * now (TRACE.md): through an eventfd name, the 8 bytes of a value; through
+ * any other, filler bytes.  model.h's _value and _filler/_bytes calls say
+ * exactly that, whatever file is at fd (an eventfd's number may be a
+ * pipe's by now, and the other way round). */
 static void model_io(struct replay_engine *e, const struct trace_op *op, int fd,
 		     struct replay_outcome *o)
 {
 	struct model *m = ((struct model_engine *)e->state)->m;
-	bool efd = replay_file_kind(&e->track, fd) == REPLAY_EVENTFD;
 
-	if (op->kind == TRACE_WRITE) {
-		if (op->eventfd == efd)
-			o->ret = model_write(m, fd, op->n);
-		else if (op->eventfd)
-			o->ret = model_write(m, fd, 8);
-		else
-			o->ret = op->n != 8 ? -EINVAL
-					    : model_write(m, fd, FILLER_VALUE);
-		return;
-	}
-	/* On an eventfd reference N is ignored: the read is of 8 bytes.
-	 * From another file they are the filler bytes the model does not
-	 * keep (or, in a trace that wrote an eventfd value into a pipe,
-	 * that value's: a case the model cannot tell apart). */
-	o->ret = model_read(m, fd, op->eventfd ? 8 : op->n, &o->value);
-	if (op->eventfd && !efd)
-		o->value = FILLER_VALUE;
+	if (op->kind == TRACE_WRITE)
+		o->ret = op->eventfd ? model_write_value(m, fd, op->n)
+				     : model_write_filler(m, fd, op->n);
+	else
+		o->ret = op->eventfd ? model_read_value(m, fd, &o->value)
+				     : model_read_bytes(m, fd, op->n, &o->value);
 }
 
 /* A call that makes one descriptor: its number, or the error. */

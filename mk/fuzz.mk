@@ -211,14 +211,24 @@ oss-fuzz-check:
 	@echo "oss-fuzz-check: build.sh built $(OSS)/out/safepoll_fuzz;" \
 		"$$(ls $(OSS)/seeds | wc -l) seeds ran clean"
 
-# The persistent loop, soaked: FUZZ_SOAK_RUNS runs of the seeds through
-# the harness built with ASan + UBSan + LeakSanitizer (the tool, in
-# build/san), which must end with no leak, a flat RSS and no descriptor
-# left open (each run checks its own; the count at the end shows it).
+# The persistent loop, soaked: FUZZ_SOAK_RUNS runs of the grown corpus
+# (or the seeds) through the harness built with ASan + UBSan + LSan (the
+# tool, in build/san): no leak (LSan at exit), no descriptor left open
+# (each run checks its own), and a peak RSS under FUZZ_SOAK_RSS_MB with
+# ASan's quarantine cut to 16 MiB, so that growth would show.
 FUZZ_SOAK_RUNS ?= 1000000
+FUZZ_SOAK_RSS_MB ?= 128
 ## make fuzz-soak   1,000,000 runs under ASan/LSan: no leak, no fd left
 .PHONY: fuzz-soak
 fuzz-soak: $(FUZZ_SEEDS)
 	$(MAKE) --no-print-directory SANITIZE=1 build/san/fuzz/safepoll-fuzz-tool
-	ASAN_OPTIONS=detect_leaks=1 build/san/fuzz/safepoll-fuzz-tool bench \
-		$(FUZZ)/seeds 100000 $(FUZZ_SOAK_RUNS)
+	@dir=$$(ls -A $(FUZZ)/corpus 2>/dev/null | grep -q . && \
+		echo $(FUZZ)/corpus || echo $(FUZZ)/seeds); \
+	ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=16 \
+		build/san/fuzz/safepoll-fuzz-tool bench $$dir 100000 \
+		$(FUZZ_SOAK_RUNS) | tee $(FUZZ)/soak.txt
+	@rss=$$(sed -n 's/^peak RSS \([0-9]*\) MiB.*/\1/p' $(FUZZ)/soak.txt); \
+	test "$$rss" -le $(FUZZ_SOAK_RSS_MB) || { \
+		echo "fuzz-soak: peak RSS $$rss MiB over $(FUZZ_SOAK_RSS_MB)"; \
+		exit 1; }; \
+	echo "fuzz-soak: no leak, no descriptor left, peak RSS $$rss MiB"

@@ -5,8 +5,9 @@
  *   decode FILE          the trace an input decodes to
  *   run FILE             an input through the harness (as the fuzzer,
  *                        without aborting): the report
- *   check TRACE          a text trace through the harness, with the deep
- *                        checks after every operation
+ *   check [--end] TRACE  a text trace through the harness, with the deep
+ *                        checks after every operation (--end: after the
+ *                        last only, as for an input with no check)
  *   minimize FILE OUT    the input's trace, cut to the fewest lines that
  *                        still show the same first difference, into OUT
  *   bench DIR [SECONDS [RUNS]]  the harness alone over DIR's inputs
@@ -27,7 +28,7 @@
 static int usage(void)
 {
 	fputs("usage: safepoll-fuzz-tool seeds DIR TRACE... | decode FILE | "
-	      "run FILE | check TRACE | minimize FILE OUT | "
+	      "run FILE | check [--end] TRACE | minimize FILE OUT | "
 	      "bench DIR [SECONDS [RUNS]]\n",
 	      stderr);
 	return 2;
@@ -125,8 +126,9 @@ static int cmd_run(const char *path)
 	return r;
 }
 
-static int cmd_check(const char *path)
+static int cmd_check(const char *path, bool at_end)
 {
+	bool *only_last = NULL;
 	struct trace_buf b = { 0 };
 	struct trace t;
 	int r = tool_read_file(path, &b) < 0 ? 2 : 0;
@@ -136,7 +138,13 @@ static int cmd_check(const char *path)
 	trace_buf_free(&b);
 	if (r != 0)
 		return r;
-	r = tool_run_trace(&t, NULL);
+	/* All false: fuzz_run checks after the last operation anyway. */
+	if (at_end && !(only_last = calloc(t.nops + 1, sizeof(bool)))) {
+		trace_free(&t);
+		return 4;
+	}
+	r = tool_run_trace(&t, only_last);
+	free(only_last);
 	trace_free(&t);
 	return r;
 }
@@ -157,6 +165,9 @@ int main(int argc, char **argv)
 		return tool_bench(argv[2], argc >= 4 ? atof(argv[3]) : 10,
 				  argc == 5 ? strtoul(argv[4], NULL, 10)
 					    : SIZE_MAX);
+	if (argc == 4 && strcmp(argv[1], "check") == 0 &&
+	    strcmp(argv[2], "--end") == 0)
+		return cmd_check(argv[3], true);
 	if (argc != 3 && !(argc == 4 && strcmp(argv[1], "minimize") == 0))
 		return usage();
 	if (strcmp(argv[1], "decode") == 0)
@@ -164,7 +175,7 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "run") == 0)
 		return cmd_run(argv[2]);
 	if (strcmp(argv[1], "check") == 0)
-		return cmd_check(argv[2]);
+		return cmd_check(argv[2], false);
 	if (strcmp(argv[1], "minimize") == 0) {
 		struct fuzz_program p;
 		int r;

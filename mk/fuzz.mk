@@ -51,6 +51,7 @@ FUZZ_LF := $(FUZZ_CC) -fsanitize=fuzzer-no-link
 $(eval $(call FUZZ_FLAVOUR,lf,.,$(FUZZ_LF),$(FUZZ_CC),-O1 -g $(FUZZ_SAN)))
 $(eval $(call FUZZ_FLAVOUR,lf-nosan,.,$(FUZZ_LF),$(FUZZ_CC),-O2 -g))
 $(eval $(call FUZZ_FLAVOUR,tool,.,$(CC),$(CC),$(CFLAGS) $(SAN_FLAGS)))
+$(eval $(call FUZZ_FLAVOUR,cov,.,$(CC),$(CC),-O0 -g --coverage))
 AFL_CC ?= afl-clang-fast
 $(eval $(call FUZZ_FLAVOUR,afl,.,AFL_QUIET=1 $(AFL_CC),$(FUZZ_CC),-O2 -g))
 $(eval $(call FUZZ_FLAVOUR,afl-cmplog,.,AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC),$(FUZZ_CC),-O2 -g))
@@ -232,3 +233,32 @@ fuzz-soak: $(FUZZ_SEEDS)
 		echo "fuzz-soak: peak RSS $$rss MiB over $(FUZZ_SOAK_RSS_MB)"; \
 		exit 1; }; \
 	echo "fuzz-soak: no leak, no descriptor left, peak RSS $$rss MiB"
+
+# What the corpus reaches, in lines and branches of safepoll (src/) and the
+# model (specs/model/): every input of the grown corpus (or the seeds)
+# once through the harness built with gcov, summed by lcov.
+## make fuzz-coverage   line/branch coverage of src/ and specs/model/
+##                      by the fuzz corpus (HTML in build/fuzz/coverage)
+.PHONY: fuzz-coverage
+fuzz-coverage: $(FUZZ_OBJS_cov) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/cov/%.o) $(FUZZ_SEEDS)
+	@sh mk/need.sh lcov
+	$(CC) --coverage $(FUZZ_WRAP) $(FUZZ_OBJS_cov) \
+		$(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/cov/%.o) -o $(FUZZ)/cov/tool
+	find $(FUZZ)/cov -name '*.gcda' -delete
+	@dir=$$(ls -A $(FUZZ)/corpus 2>/dev/null | grep -q . && \
+		echo $(FUZZ)/corpus || echo $(FUZZ)/seeds); \
+	$(FUZZ)/cov/tool bench $$dir 0 1
+	lcov --quiet --rc lcov_branch_coverage=1 --capture --directory \
+		$(FUZZ)/cov -o $(FUZZ)/cov/all.info 2>/dev/null
+	lcov --quiet --rc lcov_branch_coverage=1 --extract $(FUZZ)/cov/all.info \
+		'$(CURDIR)/src/*' '$(CURDIR)/specs/model/*' \
+		-o $(FUZZ)/cov/report.info
+	genhtml --quiet --branch-coverage -o $(FUZZ)/coverage \
+		$(FUZZ)/cov/report.info > /dev/null
+	@for part in src specs/model; do \
+		lcov --quiet --rc lcov_branch_coverage=1 --extract \
+			$(FUZZ)/cov/report.info "$(CURDIR)/$$part/*" \
+			-o $(FUZZ)/cov/part.info; \
+		echo "== $$part:"; lcov --rc lcov_branch_coverage=1 --summary \
+			$(FUZZ)/cov/part.info 2>&1 | grep -E 'lines|branches'; \
+	done

@@ -3,8 +3,8 @@
 # Quick when everything is present; says what it installs.
 set -eu
 
-packages="make gcc clang-14 libclang-rt-14-dev libfuzzer-14-dev afl++
-libcmocka-dev valgrind strace lcov cppcheck clang-tidy clang-tools pkg-config
+packages="make gcc clang clang-14 libclang-rt-14-dev libfuzzer-14-dev afl++
+libcmocka-dev valgrind strace lcov cppcheck clang-tidy clang-tools pkg-config groff-base
 frama-c-base why3 z3 cvc4 libgmp-dev
 libevent-dev libev-dev libuv1-dev gnuplot-nox"
 

@@ -253,12 +253,14 @@ static inline int safepoll_next(struct safepoll *sp,
 	*/
 	for (pos = sp->batch_pos; pos < sp->batch_len; pos++) {
 		uint64_t token = sp->batch[pos].data.u64;
-		uint32_t slot = (uint32_t)token;
+		/* Split in arithmetic, as sp_token joins it: the same machine
+		 * code, and no bit-vector theory for the provers. */
+		uint32_t slot = (uint32_t)(token % 0x100000000u);
 
 		/* Checked now, not at the wait: an earlier event's handler
 		 * may have deleted or replaced this registration. */
 		if (slot < sp->capacity && sp->regs[slot].fd >= 0 &&
-		    sp->regs[slot].gen == (uint32_t)(token >> 32)) {
+		    sp->regs[slot].gen == (uint32_t)(token / 0x100000000u)) {
 			sp->batch_pos = pos + 1;
 			ev->udata = sp->regs[slot].udata;
 			ev->fd = sp->regs[slot].fd;

@@ -3,39 +3,60 @@
  * slots themselves, so that a registration costs 32 bytes in all. */
 #include "table.h"
 
+/* In arithmetic, not shifts and masks: the same machine code, and a
+ * prover needs no bit-vector theory to follow it (safepoll.acsl: Token). */
 uint64_t sp_token(const struct safepoll *sp, uint32_t slot)
 {
-	return ((uint64_t)sp->regs[slot].gen << 32) | slot;
+	return (uint64_t)sp->regs[slot].gen * 0x100000000u + slot;
 }
 
 /* fds are small and dense (the kernel hands out the lowest free number),
- * so their low bits spread them over the chains as well as a hash would. */
+ * so their low bits spread them over the chains as well as a hash would.
+ * The count of chains is a power of two, so this is fd & hash_mask; the
+ * remainder says the same in the arithmetic the provers know, and bounds
+ * the index without a bit-vector theory. */
+/*@
+  requires valid: Instance(sp);
+  assigns \nothing;
+  ensures chain: \result == ChainOf(fd, sp->hash_mask);
+  ensures range: 0 <= \result <= sp->hash_mask;
+*/
 static uint32_t chain_of(const struct safepoll *sp, int fd)
 {
-	return (uint32_t)fd & sp->hash_mask;
+	return (uint32_t)fd % (sp->hash_mask + 1);
 }
 
+/* The slot before is kept in a local and stored once, at the end: the
+ * same result, and the loop never writes memory a prover must tell apart
+ * from the table. */
 uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev)
 {
 	uint32_t i = sp->regs[chain_of(sp, fd)].head;
+	uint32_t before = SP_NIL;
 	uint32_t steps = 0;
 
-	*prev = SP_NIL;
 	/* Bounded by the capacity, so that even a corrupt chain ends. */
 	/*@
-	  loop invariant link: Link(sp, i);
-	  loop invariant prev: Link(sp, *prev);
+	  loop invariant link: i == Nil || Live(sp, i);
+	  loop invariant head: before == Nil ==>
+	    i == sp->regs[ChainOf(fd, sp->hash_mask)].head;
+	  loop invariant before: before != Nil ==>
+	    Live(sp, before) && sp->regs[before].next == i &&
+	    sp->regs[before].fd != fd;
 	  loop invariant steps: 0 <= steps <= sp->capacity;
-	  loop assigns i, steps, *prev;
+	  loop assigns i, before, steps;
 	  loop variant sp->capacity - steps;
 	*/
 	while (i < sp->capacity && steps < sp->capacity) {
-		if (sp->regs[i].fd == fd)
+		if (sp->regs[i].fd == fd) {
+			*prev = before;
 			return i;
-		*prev = i;
+		}
+		before = i;
 		i = sp->regs[i].next;
 		steps++;
 	}
+	*prev = before;
 	return SP_NIL;
 }
 
@@ -52,12 +73,25 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	r->next = sp->regs[chain].head;
 	sp->regs[chain].head = slot;
 	sp->live++;
+	//@ assert f_regs: sp->regs == \at(sp->regs, Pre);
+	//@ assert f_cap: sp->capacity == \at(sp->capacity, Pre);
+	//@ assert f_mask: sp->hash_mask == \at(sp->hash_mask, Pre);
+	/*@ assert f_fd: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
+	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre); */
+	/*@ assert f_gen: \forall integer i; 0 <= i < sp->capacity ==>
+	      sp->regs[i].gen == \at(sp->regs[i].gen, Pre); */
+	/*@ assert f_next: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
+	      sp->regs[i].next == \at(sp->regs[i].next, Pre); */
+	/*@ assert f_head: \forall integer i; 0 <= i < sp->capacity && i != chain ==>
+	      sp->regs[i].head == \at(sp->regs[i].head, Pre); */
+	//@ assert step: TakeStep{Pre, Here}(sp, slot, chain);
 	return slot;
 }
 
 void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 {
 	struct safepoll_reg *r = &sp->regs[slot];
+	//@ ghost uint32_t chain = (uint32_t)r->fd % (sp->hash_mask + 1);
 
 	if (prev == SP_NIL)
 		sp->regs[chain_of(sp, r->fd)].head = r->next;
@@ -66,13 +100,33 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	r->fd = -1;
 	r->udata = 0;
 	sp->live--;
+	/*@ assert u_fields: sp->regs == \at(sp->regs, Pre) &&
+	      sp->capacity == \at(sp->capacity, Pre) &&
+	      sp->hash_mask == \at(sp->hash_mask, Pre) &&
+	      sp->free_head == \at(sp->free_head, Pre) &&
+	      sp->batch == \at(sp->batch, Pre) &&
+	      sp->batch_cap == \at(sp->batch_cap, Pre) &&
+	      sp->batch_pos == \at(sp->batch_pos, Pre) &&
+	      sp->batch_len == \at(sp->batch_len, Pre); */
+	/*@ assert u_slots: \forall integer i; 0 <= i < sp->capacity ==>
+	      sp->regs[i].gen == \at(sp->regs[i].gen, Pre) &&
+	      (i != slot ==> sp->regs[i].fd == \at(sp->regs[i].fd, Pre)) &&
+	      (i != slot && i != prev ==>
+	        sp->regs[i].next == \at(sp->regs[i].next, Pre)); */
+	//@ assert u_unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev, chain);
 	/* A generation that would wrap could make an old token live again:
-	 * the slot is retired instead, and the table is one slot smaller. */
+	 * the slot is retired instead, and the table is one slot smaller.  It
+	 * links to itself, which no free slot does: that tells the two apart
+	 * (safepoll.acsl: Retired, Free). */
 	if (r->gen == UINT32_MAX) {
-		r->next = SP_NIL;
-		return;
+		r->next = slot;
+	} else {
+		r->gen++;
+		r->next = sp->free_head;
+		sp->free_head = slot;
 	}
-	r->gen++;
-	r->next = sp->free_head;
-	sp->free_head = slot;
+	//@ assert step_frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
+	//@ assert step_unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev, chain);
+	//@ assert step_slot: ReleaseSlot{Pre, Here}(sp, slot);
+	//@ assert step: ReleaseStep{Pre, Here}(sp, slot, prev, chain);
 }

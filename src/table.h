@@ -10,6 +10,7 @@
 #define SP_NIL UINT32_MAX
 #define SP_DEAD_TOKEN UINT64_MAX
 
+/* A slot's token: its generation, then its index. */
 /*@
   requires valid: Instance(sp);
   requires slot: 0 <= slot < sp->capacity;
@@ -22,27 +23,51 @@ uint64_t sp_token(const struct safepoll *sp, uint32_t slot);
  * heads the chain), which sp_release needs to unlink it. */
 /*@
   requires valid: Instance(sp);
-  requires prev: \valid(prev) && \separated(prev, sp,
-                                             sp->regs + (0 .. sp->capacity - 1));
+  requires prev: \valid(prev);
+  requires apart: \separated(prev, sp, sp->regs + (0 .. sp->capacity - 1));
   assigns *prev;
+  ensures range: \result == Nil || 0 <= \result < sp->capacity;
   ensures found: \result != Nil ==> Live(sp, \result) &&
     sp->regs[\result].fd == fd;
-  ensures range: \result == Nil || 0 <= \result < sp->capacity;
-  ensures link: Link(sp, *prev);
+  ensures head: \result != Nil && *prev == Nil ==>
+    sp->regs[ChainOf(fd, sp->hash_mask)].head == \result;
+  ensures before: \result != Nil && *prev != Nil ==>
+    Live(sp, *prev) && sp->regs[*prev].next == \result && *prev != \result;
 */
 uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
 
-/* Takes the free slot at the head of the free list for fd; the caller has
- * checked that there is one and that the kernel accepted its token. */
+/* Takes the free slot at the head of the free list for fd, at the head of
+ * fd's chain; the caller has checked that there is one and that the
+ * kernel accepted its token. */
 /*@
   requires valid: Instance(sp);
   requires has_free: sp->free_head != Nil;
   requires fd: fd >= 0;
-  assigns *sp, sp->regs[0 .. sp->capacity - 1];
-  ensures kept: Instance(sp);
-  ensures slot: \result == \old(sp->free_head) && Live(sp, \result);
-  ensures generations: GenerationsGrow{Old, Post}(sp);
+  assigns sp->free_head, sp->live, sp->regs[sp->free_head],
+    sp->regs[ChainOf(fd, sp->hash_mask)].head;
+  ensures storage: Storage(sp);
+  ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
+    sp->batch_pos == \old(sp->batch_pos) &&
+    sp->batch_len == \old(sp->batch_len);
+  ensures free_link: Link(sp, sp->free_head);
+  ensures slots: Slots(sp);
+  ensures free_head: FreeHead(sp);
+  ensures free_links: FreeLinks(sp);
+  ensures free_not_to_head: FreeNotToHead(sp);
+  ensures free_once: FreeOnce(sp);
+  ensures heads_live: HeadsLive(sp);
+  ensures nexts_live: NextsLive(sp);
+  ensures heads_once: HeadsOnce(sp);
+  ensures nexts_once: NextsOnce(sp);
+  ensures next_not_head: NextNotHead(sp);
+  ensures slot: \result == \old(sp->free_head);
+  ensures live: Live(sp, \result) && sp->regs[\result].fd == fd;
   ensures same_gen: sp->regs[\result].gen == \old(sp->regs[sp->free_head].gen);
+  ensures chained: sp->regs[ChainOf(fd, sp->hash_mask)].head == \result &&
+    sp->regs[\result].next == \old(sp->regs[ChainOf(fd, sp->hash_mask)].head);
+  ensures new_token: OneNewToken{Old, Post}(sp, \result);
+  ensures retired: RetiredStay{Old, Post}(sp);
+  ensures generations: GenerationsGrow{Old, Post}(sp);
 */
 uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
@@ -53,13 +78,32 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
 /*@
   requires valid: Instance(sp);
   requires live: Live(sp, slot);
-  requires prev: prev == Nil || (0 <= prev < sp->capacity &&
-                                 sp->regs[prev].next == slot);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1];
-  ensures kept: Instance(sp);
+  requires prev: prev == Nil ?
+    sp->regs[ChainOf(sp->regs[slot].fd, sp->hash_mask)].head == slot :
+    Live(sp, prev) && sp->regs[prev].next == slot && prev != slot;
+  assigns sp->free_head, sp->live, sp->regs[slot],
+    sp->regs[ChainOf(sp->regs[slot].fd, sp->hash_mask)].head,
+    sp->regs[prev == Nil ? slot : prev].next;
+  ensures storage: Storage(sp);
+  ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
+    sp->batch_pos == \old(sp->batch_pos) &&
+    sp->batch_len == \old(sp->batch_len);
+  ensures free_link: Link(sp, sp->free_head);
+  ensures slots: Slots(sp);
+  ensures free_head: FreeHead(sp);
+  ensures free_links: FreeLinks(sp);
+  ensures free_not_to_head: FreeNotToHead(sp);
+  ensures free_once: FreeOnce(sp);
+  ensures heads_live: HeadsLive(sp);
+  ensures nexts_live: NextsLive(sp);
+  ensures heads_once: HeadsOnce(sp);
+  ensures nexts_once: NextsOnce(sp);
+  ensures next_not_head: NextNotHead(sp);
   ensures dead: !Live(sp, slot);
   ensures bumped: sp->regs[slot].gen > \old(sp->regs[slot].gen) ||
-    sp->regs[slot].gen == 0xffffffff;
+    Retired(sp, slot);
+  ensures no_new_token: NoNewToken{Old, Post}(sp);
+  ensures retired: RetiredStay{Old, Post}(sp);
   ensures generations: GenerationsGrow{Old, Post}(sp);
 */
 void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev);

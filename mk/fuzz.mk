@@ -161,6 +161,8 @@ afl-plot:
 # nobody's files carry a switch for them), each within 120 s.
 FUZZ_PLANTED := $(patsubst fuzz/selftest/%.sed,%,$(wildcard fuzz/selftest/*.sed))
 FUZZ_SELFTEST_SECONDS ?= 120
+# The seeds to start from; FUZZ_SELFTEST_SEEDS=none starts from nothing.
+FUZZ_SELFTEST_SEEDS ?= $(FUZZ)/seeds
 
 # $(call FUZZ_PLANT,NAME): the tree, objects and fuzzer of one planted bug.
 define FUZZ_PLANT
@@ -179,12 +181,13 @@ endef
 $(foreach p,$(FUZZ_PLANTED),$(eval $(call FUZZ_PLANT,$(p))))
 
 ## make fuzz-selftest   bugs planted in the model and in safepoll must be
-##                      found within 120 s each (fuzz/selftest/*.sed)
+##                      found within 120 s each (fuzz/selftest/*.sed);
+##                      FUZZ_SELFTEST_SEEDS=none: from an empty corpus
 .PHONY: fuzz-selftest
 fuzz-selftest: $(FUZZ_PLANTED:%=$(FUZZ)/planted-%/safepoll-fuzz) $(FUZZ_TOOL) \
 		$(FUZZ_SEEDS)
 	@sh fuzz/selftest/run.sh $(FUZZ) $(FUZZ_TOOL) $(FUZZ_SELFTEST_SECONDS) \
-		$(FUZZ_PLANTED)
+		$(FUZZ_SELFTEST_SEEDS) $(FUZZ_PLANTED)
 
 # OSS-Fuzz's environment for a libFuzzer + ASan build, as its
 # base-builder sets it (infra/base-images/base-builder), here.

@@ -1,14 +1,17 @@
 #!/bin/sh
-# run.sh FUZZ TOOL SECONDS NAME...: `make fuzz-selftest`.  For each
+# run.sh FUZZ TOOL SECONDS SEEDS NAME...: `make fuzz-selftest`.  For each
 # planted bug NAME, runs its fuzzer (FUZZ/planted-NAME/safepoll-fuzz, the
-# sanitized build of make fuzz) from the seeds for at most SECONDS, until
+# sanitized build of make fuzz) from the seeds in SEEDS (`none`: from an
+# empty corpus, which tests the search and not the corpus) for at most
+# SECONDS, until
 # it finds an input on which the planted build differs and the true one
 # (TOOL, built from the real sources) does not: that is the planted bug,
 # found.  A difference the true build shows too is a real finding, said
 # and passed over.  Fails unless every planted bug is found in time.
 set -u
-fuzz=$1 tool=$2 seconds=$3
-shift 3
+fuzz=$1 tool=$2 seconds=$3 seeds=$4
+shift 4
+[ "$seeds" != none ] || seeds=
 here=$(dirname "$0")
 failed=0
 for name in "$@"; do
@@ -23,7 +26,7 @@ for name in "$@"; do
 		"$fuzz/planted-$name/safepoll-fuzz" -max_len=320 \
 			-dict="$here/../safepoll.dict" -max_total_time="$left" \
 			-artifact_prefix="$dir/crashes/" "$dir/corpus" \
-			"$fuzz/seeds" > "$dir/log" 2>&1
+			$seeds > "$dir/log" 2>&1
 		crash=$(ls -t "$dir/crashes" | head -1)
 		[ -n "$crash" ] || break
 		if "$tool" run "$dir/crashes/$crash" > /dev/null 2>&1; then

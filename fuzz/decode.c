@@ -20,8 +20,8 @@
  * binds .r then .w).  epref(x) is, for x < 0x80, epoll reference
  * x % (epoll references so far) - those bound by epoll or by dup of one -
  * and otherwise ref(x & 0x7f), so that any reference can be an EP.  An
- * operation that needs a reference before any exists, and a binding past
- * FUZZ_OBJECTS_MAX, is left out. */
+ * operation that needs a reference before any exists, a binding past
+ * FUZZ_OBJECTS_MAX and a regular file past FUZZ_FILES_MAX are left out. */
 #include <stdio.h>
 #include <string.h>
 
@@ -124,7 +124,8 @@ static bool operation(struct decoder *dc, const uint8_t *op)
 
 	if (k <= FUZZ_DUP) {
 		if (dc->objects >= FUZZ_OBJECTS_MAX ||
-		    (k == FUZZ_DUP && dc->nrefs == 0))
+		    (k == FUZZ_DUP && dc->nrefs == 0) ||
+		    (k == FUZZ_FILE && dc->per_kind[k] >= FUZZ_FILES_MAX))
 			return false;
 		binding(dc, k, op);
 		return true;

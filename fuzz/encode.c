@@ -13,7 +13,7 @@ struct encoder {
 	unsigned nrefs;
 	int epindex[4 * FUZZ_OBJECTS_MAX]; /* per reference: among eprefs */
 	unsigned neps;
-	unsigned objects;
+	unsigned objects, files;
 	struct trace_buf *notes;
 };
 
@@ -67,6 +67,8 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 	memset(o, 0, FUZZ_OP_BYTES);
 	o[0] = kind[op->kind];
 	if (op->bind >= 0 && en->objects++ >= FUZZ_OBJECTS_MAX)
+		return false;
+	if (op->kind == TRACE_FILE && en->files++ >= FUZZ_FILES_MAX)
 		return false;
 	switch (op->kind) {
 	case TRACE_EPOLL:
@@ -153,9 +155,9 @@ size_t fuzz_encode(const struct trace *t, uint8_t out[FUZZ_INPUT_MAX],
 	}
 	if (nops < t->nops)
 		trace_buf_printf(notes,
-				 "%s:%u: cut here (at most %d operations "
-				 "and %d bindings)\n",
+				 "%s:%u: cut here (at most %d operations, "
+				 "%d bindings, %d files)\n",
 				 t->file, t->ops[nops].line, FUZZ_OPS_MAX,
-				 FUZZ_OBJECTS_MAX);
+				 FUZZ_OBJECTS_MAX, FUZZ_FILES_MAX);
 	return nops * FUZZ_OP_BYTES;
 }

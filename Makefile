@@ -47,6 +47,15 @@ CHECK_TARGETS :=
 
 include $(sort $(wildcard mk/*.mk))
 
+# `make fuzz` (and `make afl`) alone set up a fresh machine too, as `make
+# check` does: the packages must be there before their rules are read and
+# their compilers called, so deps runs here, as the Makefile is read.
+ifneq ($(filter fuzz afl,$(MAKECMDGOALS)),)
+ifneq ($(NO_DEPS),1)
+$(if $(shell sh mk/deps.sh >&2 && echo ok),,$(error make deps failed))
+endif
+endif
+
 .PHONY: all test check check-all deps help clean
 all: $(ALL_TARGETS)
 

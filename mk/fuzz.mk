@@ -108,6 +108,9 @@ FUZZ_RUN = sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds
 ## make fuzz-repro CRASH=FILE   a crash file as a readable finding
 ## make fuzz-merge  the grown corpus, minimized, in build/fuzz/corpus-merged
 ## make fuzz-smoke  60 s from the seeds alone: no finding, >= 1000 exec/s
+# In make check: it passed 3 runs of 3 here at 2,200-2,600 exec/s a job
+# (the floor is 1,000), with no finding; ~3 minutes with the build.
+CHECK_TARGETS += fuzz-smoke
 .PHONY: fuzz fuzz-repro fuzz-merge fuzz-smoke fuzz-bench
 fuzz: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
 	@sh mk/need.sh clang

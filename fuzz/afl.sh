@@ -9,7 +9,7 @@ afl=$1 cmplog=$2 tool=$3 replay=$4 seeds=$5 out=$6 seconds=$7 jobs=$8
 here=$(dirname "$0")
 mkdir -p "$out"
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-	AFL_NO_UI=1 AFL_AUTORESUME=1 AFL_NO_AFFINITY=1 AFL_SKIP_BIN_CHECK=0
+	AFL_NO_UI=1 AFL_AUTORESUME=1 AFL_NO_AFFINITY=1
 # -G: the harness reads at most 320 bytes; -V: stop after SECONDS.
 common="-i $seeds -o $out -x $here/safepoll.dict -G 320 -V $seconds"
 
@@ -32,13 +32,13 @@ TERM=dumb afl-whatsup -s -d "$out"
 crashes=0
 for c in "$out"/*/crashes/id:*; do
 	[ -f "$c" ] || continue
-	FINDING_STDIN=1 sh "$here/finding.sh" "$c" "$out/../findings" "$afl" \
+	FINDING_STDIN=1 sh "$here/finding.sh" "$c" "$(dirname "$out")/findings" "$afl" \
 		"$tool" "$replay" | tail -1 >> "$out/findings.list"
 	crashes=$((crashes + 1))
 done
 if [ "$crashes" -gt 0 ]; then
-	echo "make afl: FAILED: $crashes crashes, $(sort -u "$out/findings.list" | wc -l) distinct findings:"
-	sort -u "$out/findings.list"
+	echo "make afl: FAILED: $crashes crashes, $(grep -v "^-$" "$out/findings.list" | sort -u | wc -l) distinct findings:"
+	grep -v "^-$" "$out/findings.list" | sort -u
 	rm -f "$out/findings.list"
 	exit 1
 fi

@@ -11,7 +11,7 @@ fuzzer=$1 tool=$2 replay=$3 seeds=$4 out=$5 seconds=$6 jobs=$7 min_execs=$8
 here=$(dirname "$0")
 mkdir -p "$out/corpus" "$out/crashes" "$out/findings" "$out/logs"
 rm -f "$out"/logs/*
-before=$(ls "$out/crashes" | wc -l)
+touch "$out/.started"
 start=$(date +%s)
 end=$((start + seconds))
 
@@ -51,13 +51,13 @@ cov=$("$fuzzer" -runs=0 -max_len=320 "$out/corpus" "$seeds" 2>&1 |
 	tail -1)
 set -- $cov
 findings=0
-for c in $(ls "$out/crashes" | tail -n +$((before + 1))); do
-	f=$(sh "$here/finding.sh" "$out/crashes/$c" "$out/findings" "$fuzzer" \
+for c in $(find "$out/crashes" -type f -newer "$out/.started" | sort); do
+	f=$(sh "$here/finding.sh" "$c" "$out/findings" "$fuzzer" \
 		"$tool" "$replay" | tail -1)
 	findings=$((findings + 1))
 	echo "$f" >> "$out/findings/new.list"
 done
-distinct=$( [ -f "$out/findings/new.list" ] && sort -u "$out/findings/new.list" | wc -l || echo 0)
+distinct=$( [ -f "$out/findings/new.list" ] && grep -v "^-$" "$out/findings/new.list" | sort -u | wc -l || echo 0)
 rm -f "$out/findings/new.list"
 
 echo "== make fuzz: summary =="

@@ -91,12 +91,14 @@ TEST_TARGETS += test-fuzz
 test-fuzz: $(FUZZ)/test_format
 	$(FUZZ)/test_format corpus/*.trace
 
-# Seeds: corpus/*.trace in the byte format (safepoll-fuzz-tool seeds).
+# Seeds: corpus/*.trace, and the fuzz corpus kept in fuzz/corpus/*.trace
+# (make fuzz-merge), in the byte format (safepoll-fuzz-tool seeds).
+FUZZ_SEED_TRACES := $(wildcard corpus/*.trace fuzz/corpus/*.trace)
 FUZZ_SEEDS := $(FUZZ)/seeds.made
-$(FUZZ_SEEDS): $(FUZZ_TOOL) $(wildcard corpus/*.trace)
+$(FUZZ_SEEDS): $(FUZZ_TOOL) $(FUZZ_SEED_TRACES)
 	rm -rf $(FUZZ)/seeds
 	mkdir -p $(FUZZ)/seeds
-	$(FUZZ_TOOL) seeds $(FUZZ)/seeds corpus/*.trace
+	$(FUZZ_TOOL) seeds $(FUZZ)/seeds $(FUZZ_SEED_TRACES)
 	touch $@
 
 FUZZ_MIN_EXECS ?= 1000
@@ -127,13 +129,18 @@ fuzz-repro: $(FUZZER) $(FUZZ_TOOL) $(REPLAY)
 	@sh fuzz/finding.sh $(CRASH) $(FUZZ)/findings $(FUZZER) $(FUZZ_TOOL) \
 		$(REPLAY) | tail -1 | xargs cat
 
-fuzz-merge: $(FUZZER) $(FUZZ_SEEDS)
-	rm -rf $(FUZZ)/corpus-merged
-	mkdir -p $(FUZZ)/corpus-merged $(FUZZ)/corpus
+fuzz-merge: $(FUZZER) $(FUZZ_TOOL) $(FUZZ_SEEDS)
+	rm -rf $(FUZZ)/corpus-merged $(FUZZ)/corpus-merged-traces
+	mkdir -p $(FUZZ)/corpus-merged $(FUZZ)/corpus-merged-traces $(FUZZ)/corpus
 	$(FUZZER) -merge=1 -max_len=320 $(FUZZ)/corpus-merged $(FUZZ)/seeds \
 		$(FUZZ)/corpus 2>&1 | grep -E "MERGE-OUTER: [0-9]+ new files"
+	@for f in $(FUZZ)/corpus-merged/*; do \
+		$(FUZZ_TOOL) decode $$f > $(FUZZ)/corpus-merged-traces/$$(basename $$f).trace; \
+	done
 	@echo "fuzz-merge: $$(ls $(FUZZ)/corpus-merged | wc -l) inputs in" \
-		"$(FUZZ)/corpus-merged (from $$(ls $(FUZZ)/corpus | wc -l))"
+		"$(FUZZ)/corpus-merged (from $$(ls $(FUZZ)/corpus | wc -l)), as" \
+		"traces in $(FUZZ)/corpus-merged-traces; to keep them, copy the" \
+		"traces to fuzz/corpus/ (make fuzz seeds from there too)"
 
 # The harness alone, no engine, over the grown corpus (or the seeds).
 fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS)

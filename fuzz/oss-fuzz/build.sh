@@ -3,7 +3,7 @@
 # (fuzz/README.md).  Uses only what OSS-Fuzz sets: $CC $CXX $CFLAGS
 # $CXXFLAGS $LIB_FUZZING_ENGINE $SRC $OUT (and $WORK if set); makes
 #   $OUT/safepoll_fuzz                   the harness, linked with the engine
-#   $OUT/safepoll_fuzz_seed_corpus.zip   corpus/*.trace as seeds
+#   $OUT/safepoll_fuzz_seed_corpus.zip   corpus/*.trace, fuzz/corpus/*.trace as seeds
 #   $OUT/safepoll_fuzz.dict              the byte format's dictionary
 #   $OUT/safepoll_fuzz.options           max_len = 320
 # `make oss-fuzz-check` runs this script locally in that environment.
@@ -34,7 +34,9 @@ host_cc=${HOST_CC:-cc}
 $host_cc -O1 -std=c11 -D_GNU_SOURCE $inc "${harness[@]}" fuzz/tool/*.c \
 	$wrap -o "$work/safepoll-fuzz-tool"
 mkdir -p "$work/seeds"
-"$work/safepoll-fuzz-tool" seeds "$work/seeds" corpus/*.trace 2> "$work/seeds.log"
+shopt -s nullglob
+"$work/safepoll-fuzz-tool" seeds "$work/seeds" corpus/*.trace fuzz/corpus/*.trace \
+	2> "$work/seeds.log"
 tail -1 "$work/seeds.log"
 rm -f "$OUT/safepoll_fuzz_seed_corpus.zip"
 (cd "$work/seeds" && zip -q "$OUT/safepoll_fuzz_seed_corpus.zip" ./*.bin)

@@ -250,6 +250,11 @@ int fuzz_run(const struct trace *t, const bool *check_after,
 	memset(&r, 0, sizeof(r));
 	r.t = t;
 	r.report = report;
+	/* The engine closed one of 0, 1 and 2 since the setup (libFuzzer's
+	 * -close_fd_mask does): the model holds them taken, so /dev/null
+	 * takes their place again. */
+	if (lowest >= 0 && lowest < 3 && fuzz_setup() == 0)
+		lowest = fuzz_hooks_lowest_free();
 	if (lowest < 0)
 		return failed(&r, 0, "no descriptor is free");
 	/* The fuzzer opened or closed files of its own since the last

@@ -10,6 +10,7 @@
  *  - at the end: every number the run opened is closed again. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -141,6 +142,28 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
 	return 1;
 }
 
+/* Operation i on the kernel, through safepoll where it goes there.  A
+ * poll that finds nothing ready answers EINTR when a signal is pending
+ * (fs/select.c do_poll), even with timeout 0; the fuzzing engine's own
+ * signals (libFuzzer's SIGALRM timer) must not make that a difference.
+ * They wait while poll and wait run (which cannot block: timeouts are
+ * 0), and reach the engine right after; the model runs unmasked, so a
+ * hang there still meets the engine's timeout. */
+static int kernel_op(struct run *r, size_t i, struct replay_outcome *o)
+{
+	enum trace_kind k = r->t->ops[i].kind;
+	sigset_t all, old;
+	int ret;
+
+	if (k != TRACE_POLL && k != TRACE_WAIT)
+		return r->w.op(&r->w, i, o);
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	ret = r->w.op(&r->w, i, o);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return ret;
+}
+
 /* Operation i in both engines; 0 to go on, 1 on a difference, -1. */
 static int step(struct run *r, size_t i, bool deep)
 {
@@ -157,7 +180,7 @@ static int step(struct run *r, size_t i, bool deep)
 		in = shadow_owner(&r->s, &r->w.track, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&r->w.track, i);
-	if (r->w.op(&r->w, i, &ow) < 0 || r->m.op(&r->m, i, &om) < 0)
+	if (kernel_op(r, i, &ow) < 0 || r->m.op(&r->m, i, &om) < 0)
 		return failed(r, i, "out of memory");
 	if (ow.blocked || om.blocked)
 		return failed(r, i, "a wait blocked");

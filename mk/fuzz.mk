@@ -81,16 +81,6 @@ $(FUZZER_CMPLOG): $(FUZZ_OBJS_afl-cmplog) $(FUZZ)/afl-cmplog/fuzz/afl/afl_main.o
 $(FUZZ_TOOL): $(FUZZ_OBJS_tool) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/tool/%.o)
 	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
 
-# The format's round trip over corpus/, random inputs, model_reserve.
-$(FUZZ)/test_format: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_format.o
-	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
-
-## make test-fuzz   the fuzzer's byte format and its corpus round trip
-.PHONY: test-fuzz
-TEST_TARGETS += test-fuzz
-test-fuzz: $(FUZZ)/test_format
-	$(FUZZ)/test_format corpus/*.trace
-
 # Seeds: corpus/*.trace, and the fuzz corpus kept in fuzz/corpus/*.trace
 # (make fuzz-merge), in the byte format (safepoll-fuzz-tool seeds).
 FUZZ_SEED_TRACES := $(wildcard corpus/*.trace fuzz/corpus/*.trace)
@@ -100,6 +90,18 @@ $(FUZZ_SEEDS): $(FUZZ_TOOL) $(FUZZ_SEED_TRACES)
 	mkdir -p $(FUZZ)/seeds
 	$(FUZZ_TOOL) seeds $(FUZZ)/seeds $(FUZZ_SEED_TRACES)
 	touch $@
+
+# The format's round trip over corpus/, random inputs, model_reserve.
+$(FUZZ)/test_format: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_format.o
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
+
+## make test-fuzz   the fuzzer's byte format and its corpus round trip;
+##                  the seeds through the harness under a storm of signals
+.PHONY: test-fuzz
+TEST_TARGETS += test-fuzz
+test-fuzz: $(FUZZ)/test_format $(FUZZ_TOOL) $(FUZZ_SEEDS)
+	$(FUZZ)/test_format corpus/*.trace
+	SAFEPOLL_FUZZ_SIGNALS=50 $(FUZZ_TOOL) bench $(FUZZ)/seeds 20 3000
 
 FUZZ_MIN_EXECS ?= 1000
 FUZZ_RUN = sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds

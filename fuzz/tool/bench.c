@@ -5,12 +5,16 @@
  * soak test of the persistent loop: `make fuzz-soak`).  What the engine adds on top
  * (mutation, coverage bookkeeping) is the difference to its exec/s.
  * Runs per CPU second too: other work on the machine slows the wall
- * clock, not the runs. */
+ * clock, not the runs.  With SAFEPOLL_FUZZ_SIGNALS=USEC in the
+ * environment, a SIGALRM (handled, without SA_RESTART) comes every USEC
+ * microseconds, as libFuzzer's timer's do: runs must not differ for it. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include "tool.h"
@@ -77,6 +81,27 @@ static int load(const char *dir, struct input **v, size_t *n)
 	return 0;
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+static void arm_signals(void)
+{
+	const char *env = getenv("SAFEPOLL_FUZZ_SIGNALS");
+	long usec = env ? atol(env) : 0;
+	struct sigaction sa;
+	struct itimerval it = { { 0, usec }, { 0, usec } };
+
+	if (usec <= 0)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
 static long open_fds(void)
 {
 	DIR *d = opendir("/proc/self/fd");
@@ -102,6 +127,7 @@ int tool_bench(const char *dir, double seconds, size_t max_runs)
 		fprintf(stderr, "safepoll-fuzz-tool: no inputs in %s\n", dir);
 		return 2;
 	}
+	arm_signals();
 	start = now();
 	cpu_start = cpu();
 	do {
@@ -117,6 +143,7 @@ int tool_bench(const char *dir, double seconds, size_t max_runs)
 		runs += n;
 		took = now() - start;
 	} while (took < seconds && runs < max_runs && status == 0);
+	setitimer(ITIMER_REAL, &(struct itimerval){ { 0, 0 }, { 0, 0 } }, NULL);
 	getrusage(RUSAGE_SELF, &ru);
 	printf("%zu runs of %zu inputs in %.1f s: %.0f runs/s, %.0f runs per "
 	       "CPU second, %.1f operations a run\n",

@@ -74,12 +74,20 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	slot = sp_lookup(sp, fd, &prev);
 	/* Without a record the kernel can still hold a registration for fd
 	 * (one whose record was released as stale, when the same file came
-	 * back at that number): it gets a token that is never live. */
+	 * back at that number): it gets a token that is never live.  With
+	 * one, the mod may reach another registration than the record's (an
+	 * older file back at the number): the token's generation moves on,
+	 * so that only the registration the mod reached carries a live one
+	 * (fuzz finding 2). */
 	rc = ctl(sp, EPOLL_CTL_MOD, fd, events,
-		 slot == SP_NIL ? SP_DEAD_TOKEN : sp_token(sp, slot), &ev);
+		 slot == SP_NIL ? SP_DEAD_TOKEN
+		 : sp->regs[slot].gen == UINT32_MAX ? sp_token(sp, slot)
+		 : sp_token(sp, slot) + 0x100000000u, &ev);
 	if (slot == SP_NIL)
 		return rc;
 	if (rc == 0) {
+		if (sp->regs[slot].gen != UINT32_MAX)
+			sp->regs[slot].gen++;
 		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
 		sp->regs[slot].udata = udata;
 	} else if (record_is_stale(rc)) {

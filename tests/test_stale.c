@@ -178,6 +178,45 @@ static void test_stale_reused_mid_chain(void **state)
 	safepoll_free(sp);
 }
 
+/* A mod can reach an older file's registration: the number was closed
+ * behind safepoll's back, re-registered for a new file, closed again, and
+ * the older file came back at it.  Only the registration the mod reached
+ * may carry a live token (found by the fuzzer: both did). */
+static void test_stale_mod_reaches_older_file(void **state)
+{
+	struct safepoll *sp = make_instance(4);
+	struct safepoll_event ev = {0};
+	int a[2], b[2], tag_a, tag_b;
+
+	(void)state;
+	make_pipe(a);
+	int x = a[0], keep_a = dup(a[0]);
+	assert_int_equal(safepoll_add(sp, x, EPOLLIN, &tag_a), 0);
+	close(x);
+	make_pipe(b);
+	assert_int_equal(b[0], x);
+	int keep_b = dup(b[0]);
+	assert_int_equal(safepoll_add(sp, x, EPOLLIN, &tag_b), 0);
+	close(x);
+	assert_int_equal(dup(keep_a), x);
+	assert_int_equal(safepoll_mod(sp, x, EPOLLIN, &tag_a), 0);
+	assert_consistent(sp);
+	write_byte(b[1]); /* the file closed behind safepoll's back */
+	assert_int_equal(safepoll_wait(sp, 16, 0), 1);
+	assert_int_equal(safepoll_next(sp, &ev), 0);
+	write_byte(a[1]);
+	assert_int_equal(safepoll_wait(sp, 16, 0), 2);
+	assert_int_equal(safepoll_next(sp, &ev), 1);
+	assert_ptr_equal(ev.udata, &tag_a);
+	assert_int_equal(safepoll_next(sp, &ev), 0);
+	close(x);
+	close(keep_a);
+	close(keep_b);
+	close(a[1]);
+	close(b[1]);
+	safepoll_free(sp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +226,7 @@ int main(void)
 		TEST(test_stale_dup_separate),
 		TEST(test_stale_same_file_back),
 		TEST(test_stale_reused_mid_chain),
+		TEST(test_stale_mod_reaches_older_file),
 	};
 	return cmocka_run_group_tests_name("stale", tests, NULL, NULL);
 }

@@ -268,6 +268,10 @@ static void test_generation_exhausted(void **state)
 	make_pipe(q);
 	assert_int_equal(safepoll_add(sp, q[0], EPOLLIN, NULL), 0);
 	assert_int_equal(sp->regs[s].fd, q[0]);
+	/* A mod keeps the last generation rather than wrap it. */
+	assert_int_equal(safepoll_mod(sp, q[0], EPOLLIN | EPOLLOUT, NULL), 0);
+	assert_int_equal(sp->regs[s].gen, UINT32_MAX);
+	assert_int_equal(safepoll_check(sp), 0);
 	assert_int_equal(safepoll_del(sp, q[0]), 0);
 	assert_int_equal(sp->regs[s].gen, UINT32_MAX);
 	assert_true(sp->free_head != s);

@@ -8,10 +8,14 @@
 
 /*@
   requires valid: Instance(sp);
+  requires op: op == EPOLL_CTL_ADD || op == EPOLL_CTL_MOD ||
+    op == EPOLL_CTL_DEL;
   requires event: \valid(ev);
-  requires apart: \separated(ev, sp, sp->regs + (0 .. sp->capacity - 1));
-  assigns *ev;
-  ensures result: \result == 0 || \result < 0;
+  requires apart: \separated(ev, sp, sp->regs + (0 .. sp->capacity - 1),
+                             sp->batch + (0 .. sp->batch_cap - 1), &errno);
+  assigns *ev, errno;
+  ensures result: -4095 <= \result <= 0;
+  ensures fd: \result == 0 ==> fd >= 0;
 */
 static int ctl(const struct safepoll *sp, int op, int fd, uint32_t events,
 	       uint64_t token, struct epoll_event *ev)
@@ -26,6 +30,11 @@ static int ctl(const struct safepoll *sp, int op, int fd, uint32_t events,
 /* These answers say that fd no longer names the file whose registration
  * the table holds for it: the number was closed, or reused by a file that
  * is not registered or cannot be. */
+/*@
+  assigns \nothing;
+  ensures result: \result != 0 <==> rc == -ENOENT || rc == -EBADF ||
+    rc == -EPERM;
+*/
 static int record_is_stale(int rc)
 {
 	return rc == -ENOENT || rc == -EBADF || rc == -EPERM;
@@ -55,9 +64,19 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	 * kernel now holds; the take puts the new slot at the head of the
 	 * same chain, so it comes before the old one if nothing did. */
 	old = sp_lookup(sp, fd, &prev);
+	//@ assert same: TableSame{Pre, Here}(sp) && Instance(sp);
 	slot = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
-	if (old != SP_NIL)
+	//@ assert taken: Table(sp);
+	//@ assert taken_storage: Storage(sp);
+	//@ assert taken_history: GenerationsGrow{Pre, Here}(sp);
+	//@ assert taken_retired: RetiredStay{Pre, Here}(sp);
+	if (old != SP_NIL) {
 		sp_release(sp, old, prev == SP_NIL ? slot : prev);
+		//@ assert released: Table(sp);
+		//@ assert released_storage: Storage(sp);
+		//@ assert released_history: GenerationsGrow{Pre, Here}(sp);
+		//@ assert released_retired: RetiredStay{Pre, Here}(sp);
+	}
 	return 0;
 }
 
@@ -83,6 +102,7 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 		 slot == SP_NIL ? SP_DEAD_TOKEN
 		 : sp->regs[slot].gen == UINT32_MAX ? sp_token(sp, slot)
 		 : sp_token(sp, slot) + 0x100000000u, &ev);
+	//@ assert same: TableSame{Pre, Here}(sp) && Instance(sp);
 	if (slot == SP_NIL)
 		return rc;
 	if (rc == 0) {
@@ -90,8 +110,11 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 			sp->regs[slot].gen++;
 		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
 		sp->regs[slot].udata = udata;
+		//@ assert same: TableSame{Pre, Here}(sp);
 	} else if (record_is_stale(rc)) {
 		sp_release(sp, slot, prev);
+		//@ assert released: Table(sp);
+		//@ assert released_storage: Storage(sp);
 	}
 	return rc;
 }
@@ -108,8 +131,12 @@ int safepoll_del(struct safepoll *sp, int fd)
 	/* Kernels before 2.6.9 wanted an event even for a delete; one is
 	 * passed so that ev is never left uninitialised. */
 	rc = ctl(sp, EPOLL_CTL_DEL, fd, 0, 0, &ev);
-	if (slot != SP_NIL && (rc == 0 || record_is_stale(rc)))
+	//@ assert same: TableSame{Pre, Here}(sp) && Instance(sp);
+	if (slot != SP_NIL && (rc == 0 || record_is_stale(rc))) {
 		sp_release(sp, slot, prev);
+		//@ assert released: Table(sp);
+		//@ assert storage: Storage(sp);
+	}
 	return rc;
 }
 

@@ -97,18 +97,32 @@ struct safepoll_event {
  * or batch_cap of 0 or above its _MAX, or an unknown flag; epoll_create1's
  * -EMFILE, -ENFILE, -ENOMEM. */
 /*@
-  requires valid_sp: \valid(sp) || sp == \null;
-  requires valid_regs: capacity <= SAFEPOLL_CAPACITY_MAX && sp != \null &&
-    regs != \null ==> \valid(regs + (0 .. capacity - 1));
-  requires valid_batch: batch_cap <= SAFEPOLL_BATCH_MAX && sp != \null &&
-    batch != \null ==> \valid(batch + (0 .. batch_cap - 1));
-  requires apart: \separated(sp, regs + (0 .. capacity - 1),
-                             batch + (0 .. batch_cap - 1));
-  requires apart_arrays: \separated(regs + (0 .. capacity - 1),
-                                    batch + (0 .. batch_cap - 1));
-  assigns *sp, regs[0 .. capacity - 1];
-  ensures result: \result == 0 || \result < 0;
-  ensures made: \result == 0 ==> Instance(sp) && sp->live == 0;
+  assigns *sp, regs[0 .. capacity - 1], errno;
+  behavior null:
+    assumes sp == \null || regs == \null || batch == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior bad_size:
+    assumes sp != \null && regs != \null && batch != \null;
+    assumes capacity == 0 || capacity > SAFEPOLL_CAPACITY_MAX ||
+      batch_cap == 0 || batch_cap > SAFEPOLL_BATCH_MAX ||
+      (flags & ~SAFEPOLL_EINTR) != 0;
+    assigns \nothing;
+    ensures result: \result == -EINVAL;
+  behavior make:
+    assumes sp != \null && regs != \null && batch != \null;
+    assumes 1 <= capacity <= SAFEPOLL_CAPACITY_MAX &&
+      1 <= batch_cap <= SAFEPOLL_BATCH_MAX &&
+      (flags & ~SAFEPOLL_EINTR) == 0;
+    requires storage: StorageOf(sp, regs, capacity, batch, batch_cap);
+    ensures result: \result <= 0;
+    ensures made: \result == 0 ==> Instance(sp) && sp->live == 0 &&
+      sp->regs == regs && sp->capacity == capacity &&
+      sp->batch == batch && sp->batch_cap == batch_cap &&
+      sp->batch_len == 0;
+    ensures empty: \result == 0 ==> \forall integer i; !Live(sp, i);
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 		  uint32_t capacity, struct epoll_event *batch,
@@ -117,10 +131,19 @@ int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 /* safepoll_new: the same over one allocation of its own, freed by
  * safepoll_free.  Errors: those of safepoll_init, and -ENOMEM. */
 /*@
-  requires valid_out: \valid(out) || out == \null;
+  requires valid_out: out == \null || \valid(out);
   assigns *out;
-  ensures result: \result == 0 || \result < 0;
-  ensures made: \result == 0 ==> Instance(*out);
+  behavior null:
+    assumes out == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior make:
+    assumes out != \null;
+    ensures result: \result <= 0;
+    ensures made: \result == 0 ==> Instance(*out);
+    ensures none: \result < 0 ==> *out == \null;
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_new(struct safepoll **out, uint32_t capacity,
 		 uint32_t batch_cap, uint32_t flags);
@@ -130,8 +153,18 @@ int safepoll_new(struct safepoll **out, uint32_t capacity,
  * result.  Registered fds stay open: they are the caller's. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp;
-  ensures result: \result == 0 || \result < 0;
+  assigns sp->epfd, sp->batch_len, sp->batch_pos, errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior close:
+    assumes sp != \null;
+    ensures result: \result <= 0;
+    ensures kept: Instance(sp);
+    ensures closed: sp->epfd == -1 && sp->batch_len == 0;
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_fini(struct safepoll *sp);
 
@@ -139,8 +172,15 @@ int safepoll_fini(struct safepoll *sp);
  * Does nothing with NULL or with an instance from safepoll_init. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns \nothing;
-  ensures result: \result == 0 || \result < 0;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == 0;
+  behavior free:
+    assumes sp != \null;
+    ensures result: \result <= 0;
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_free(struct safepoll *sp);
 
@@ -151,10 +191,24 @@ int safepoll_free(struct safepoll *sp);
  * (-EBADF, -EPERM, -EINVAL, -EEXIST, -ELOOP, -ENOMEM, -ENOSPC). */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1];
-  ensures result: \result == 0 || \result < 0;
-  ensures kept: sp != \null ==> Instance(sp);
-  ensures generations: sp != \null ==> GenerationsGrow{Old, Post}(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior register:
+    assumes sp != \null;
+    ensures result: \result <= 0;
+    ensures kept: Instance(sp);
+    ensures batch: sp->batch_pos == \old(sp->batch_pos) &&
+      sp->batch_len == \old(sp->batch_len);
+    ensures generations: GenerationsGrow{Old, Post}(sp);
+    ensures retired: RetiredStay{Old, Post}(sp);
+    ensures new_token: \result == 0 ==>
+      OneNewToken{Old, Post}(sp, \old(sp->free_head));
+    ensures no_token: \result < 0 ==> NoNewToken{Old, Post}(sp);
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
@@ -166,10 +220,22 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
  * longer names the registered file. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1];
-  ensures result: \result == 0 || \result < 0;
-  ensures kept: sp != \null ==> Instance(sp);
-  ensures generations: sp != \null ==> GenerationsGrow{Old, Post}(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior modify:
+    assumes sp != \null;
+    ensures result: \result <= 0;
+    ensures kept: Instance(sp);
+    ensures batch: sp->batch_pos == \old(sp->batch_pos) &&
+      sp->batch_len == \old(sp->batch_len);
+    ensures generations: GenerationsGrow{Old, Post}(sp);
+    ensures retired: RetiredStay{Old, Post}(sp);
+    ensures no_token: NoNewToken{Old, Post}(sp);
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
@@ -179,10 +245,22 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
  * -EPERM end the table's record of fd. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1];
-  ensures result: \result == 0 || \result < 0;
-  ensures kept: sp != \null ==> Instance(sp);
-  ensures generations: sp != \null ==> GenerationsGrow{Old, Post}(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior remove:
+    assumes sp != \null;
+    ensures result: \result <= 0;
+    ensures kept: Instance(sp);
+    ensures batch: sp->batch_pos == \old(sp->batch_pos) &&
+      sp->batch_len == \old(sp->batch_len);
+    ensures generations: GenerationsGrow{Old, Post}(sp);
+    ensures retired: RetiredStay{Old, Post}(sp);
+    ensures no_token: NoNewToken{Old, Post}(sp);
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_del(struct safepoll *sp, int fd);
 
@@ -193,10 +271,21 @@ int safepoll_del(struct safepoll *sp, int fd);
  * from being closed); otherwise close's result. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1];
-  ensures result: \result == 0 || \result < 0;
-  ensures kept: sp != \null ==> Instance(sp);
-  ensures generations: sp != \null ==> GenerationsGrow{Old, Post}(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  behavior null:
+    assumes sp == \null;
+    ensures result: \result == -EFAULT;
+  behavior remove_and_close:
+    assumes sp != \null;
+    ensures result: \result <= 0;
+    ensures kept: Instance(sp);
+    ensures batch: sp->batch_pos == \old(sp->batch_pos) &&
+      sp->batch_len == \old(sp->batch_len);
+    ensures generations: GenerationsGrow{Old, Post}(sp);
+    ensures retired: RetiredStay{Old, Post}(sp);
+    ensures no_token: NoNewToken{Old, Post}(sp);
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_close(struct safepoll *sp, int fd);
 
@@ -210,12 +299,29 @@ int safepoll_close(struct safepoll *sp, int fd);
  * kernel's (-EBADF, -EINVAL, -EINTR with SAFEPOLL_EINTR). */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->batch[0 .. sp->batch_cap - 1];
-  ensures result: \result < 0 ||
-    (0 <= \result <= maxevents && \result <= sp->batch_cap);
-  ensures kept: sp != \null ==> Instance(sp);
-  ensures fetched: \result >= 0 ==>
-    sp->batch_len == \result && sp->batch_pos == 0;
+  assigns sp->batch_len, sp->batch_pos, sp->batch[0 .. sp->batch_cap - 1],
+    errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior bad_count:
+    assumes sp != \null;
+    assumes maxevents <= 0 ||
+      maxevents > 0x7fffffff / sizeof(struct epoll_event);
+    assigns \nothing;
+    ensures result: \result == -EINVAL;
+  behavior wait:
+    assumes sp != \null;
+    assumes 0 < maxevents <= 0x7fffffff / sizeof(struct epoll_event);
+    ensures result: \result < 0 ||
+      (\result <= maxevents && \result <= sp->batch_cap);
+    ensures kept: Instance(sp);
+    ensures fetched: \result >= 0 ==>
+      sp->batch_len == \result && sp->batch_pos == 0;
+    ensures failed: \result < 0 ==> sp->batch_len == 0 && sp->batch_pos == 0;
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms);
 
@@ -228,16 +334,34 @@ int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms);
  * struct layouts above are therefore part of the ABI (the soname). */
 /*@
   requires valid: sp == \null || Instance(sp);
-  requires valid_ev: \valid(ev) || ev == \null;
-  requires apart: \separated(ev, sp);
-  requires apart_regs: sp != \null ==>
-    \separated(ev, sp->regs + (0 .. sp->capacity - 1));
+  requires valid_ev: ev == \null || \valid(ev);
+  requires apart: sp == \null || ev == \null ||
+    \separated(ev, sp, sp->regs + (0 .. sp->capacity - 1),
+               sp->batch + (0 .. sp->batch_cap - 1));
   assigns sp->batch_pos, sp->dropped, *ev;
-  ensures result: \result == 0 || \result == 1 || \result < 0;
-  ensures kept: sp != \null ==> Instance(sp);
-  ensures live_only: \result == 1 ==>
-    \exists integer slot; HandedOut(sp, ev, slot) &&
-      TokenLive(sp, Token(slot, sp->regs[slot].gen));
+  behavior null:
+    assumes sp == \null || ev == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior next:
+    assumes sp != \null && ev != \null;
+    ensures result: \result == 0 || \result == 1;
+    ensures kept: Instance(sp);
+    ensures advanced: \old(sp->batch_pos) + \result <= sp->batch_pos;
+    ensures live_only: \result == 1 ==>
+      \let token = sp->batch[sp->batch_pos - 1].data.u64;
+      TokenLive(sp, token) && HandedOut(sp, ev, TokenSlot(token)) &&
+      ev->events == sp->batch[sp->batch_pos - 1].events;
+    ensures dead_dropped: \forall integer k;
+      \old(sp->batch_pos) <= k < sp->batch_pos - \result ==>
+      !TokenLive(sp, sp->batch[k].data.u64);
+    ensures done: \result == 0 ==> sp->batch_pos == sp->batch_len;
+    ensures same: TableSame{Old, Post}(sp) && WaitFields{Old, Post}(sp) &&
+      sp->batch_len == \old(sp->batch_len);
+    ensures udata: \forall integer i; 0 <= i < sp->capacity ==>
+      sp->regs[i].udata == \old(sp->regs[i].udata);
+  complete behaviors;
+  disjoint behaviors;
 */
 static inline int safepoll_next(struct safepoll *sp,
 				struct safepoll_event *ev)
@@ -247,7 +371,9 @@ static inline int safepoll_next(struct safepoll *sp,
 	if (!sp || !ev)
 		return -EFAULT;
 	/*@
-	  loop invariant pos: sp->batch_pos <= pos <= sp->batch_len;
+	  loop invariant pos: \at(sp->batch_pos, Pre) <= pos <= sp->batch_len;
+	  loop invariant dead: \forall integer k; \at(sp->batch_pos, Pre) <= k < pos
+	    ==> !TokenLive(sp, \at(sp->batch[k].data.u64, Pre));
 	  loop assigns pos, sp->dropped;
 	  loop variant sp->batch_len - pos;
 	*/
@@ -265,11 +391,13 @@ static inline int safepoll_next(struct safepoll *sp,
 			ev->udata = sp->regs[slot].udata;
 			ev->fd = sp->regs[slot].fd;
 			ev->events = sp->batch[pos].events;
+			//@ assert same: TableSame{Pre, Here}(sp);
 			return 1;
 		}
 		sp->dropped++;
 	}
 	sp->batch_pos = pos;
+	//@ assert same: TableSame{Pre, Here}(sp);
 	return 0;
 }
 
@@ -278,13 +406,36 @@ static inline int safepoll_next(struct safepoll *sp,
  * timeout when every event fetched was dead. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  requires valid_out: maxevents <= 0 || out == \null ||
+  requires valid_out: out == \null || maxevents <= 0 ||
     \valid(out + (0 .. maxevents - 1));
-  requires apart: sp != \null ==> \separated(out + (0 .. maxevents - 1), sp,
-    sp->regs + (0 .. sp->capacity - 1), sp->batch + (0 .. sp->batch_cap - 1));
-  assigns *sp, sp->batch[0 .. sp->batch_cap - 1], out[0 .. maxevents - 1];
-  ensures result: \result < 0 || 0 <= \result <= maxevents;
-  ensures kept: sp != \null ==> Instance(sp);
+  requires apart: sp == \null || out == \null || maxevents <= 0 ||
+    \separated(out + (0 .. maxevents - 1), sp,
+               sp->regs + (0 .. sp->capacity - 1),
+               sp->batch + (0 .. sp->batch_cap - 1), &errno);
+  assigns sp->batch_len, sp->batch_pos, sp->dropped,
+    sp->batch[0 .. sp->batch_cap - 1], out[0 .. maxevents - 1], errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior bad_count:
+    assumes sp != \null;
+    assumes maxevents <= 0 ||
+      maxevents > 0x7fffffff / sizeof(struct epoll_event);
+    assigns \nothing;
+    ensures result: \result == -EINVAL;
+  behavior null_out:
+    assumes sp != \null && out == \null;
+    assumes 0 < maxevents <= 0x7fffffff / sizeof(struct epoll_event);
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior wait:
+    assumes sp != \null && out != \null;
+    assumes 0 < maxevents <= 0x7fffffff / sizeof(struct epoll_event);
+    ensures result: \result <= maxevents;
+    ensures kept: Instance(sp);
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 			int maxevents, int timeout_ms);
@@ -316,8 +467,17 @@ int safepoll_fd(const struct safepoll *sp);
  * table or the kernel disagree, or the errno of reading fdinfo. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].mark;
-  ensures result: \result < 0 || 0 <= \result <= sp->live;
+  assigns sp->regs[0 .. sp->capacity - 1].mark, errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior check:
+    assumes sp != \null;
+    ensures result: \result <= sp->capacity;
+    ensures kept: Instance(sp);
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_check(struct safepoll *sp);
 

@@ -91,29 +91,21 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 {
 	struct safepoll_reg *r = &sp->regs[slot];
-	//@ ghost uint32_t chain = (uint32_t)r->fd % (sp->hash_mask + 1);
 
 	if (prev == SP_NIL)
 		sp->regs[chain_of(sp, r->fd)].head = r->next;
 	else
 		sp->regs[prev].next = r->next;
+	/*@ assert unlinked: ReleaseUnlink{Pre, Here}(sp, slot, prev,
+	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
+	/*@ assert unlinked_only: \forall integer i; 0 <= i < sp->capacity ==>
+	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre) &&
+	      sp->regs[i].gen == \at(sp->regs[i].gen, Pre) &&
+	      (i != prev ==> sp->regs[i].next == \at(sp->regs[i].next, Pre)); */
+	/*@ ghost Unlinked: ; */
 	r->fd = -1;
 	r->udata = 0;
 	sp->live--;
-	/*@ assert u_fields: sp->regs == \at(sp->regs, Pre) &&
-	      sp->capacity == \at(sp->capacity, Pre) &&
-	      sp->hash_mask == \at(sp->hash_mask, Pre) &&
-	      sp->free_head == \at(sp->free_head, Pre) &&
-	      sp->batch == \at(sp->batch, Pre) &&
-	      sp->batch_cap == \at(sp->batch_cap, Pre) &&
-	      sp->batch_pos == \at(sp->batch_pos, Pre) &&
-	      sp->batch_len == \at(sp->batch_len, Pre); */
-	/*@ assert u_slots: \forall integer i; 0 <= i < sp->capacity ==>
-	      sp->regs[i].gen == \at(sp->regs[i].gen, Pre) &&
-	      (i != slot ==> sp->regs[i].fd == \at(sp->regs[i].fd, Pre)) &&
-	      (i != slot && i != prev ==>
-	        sp->regs[i].next == \at(sp->regs[i].next, Pre)); */
-	//@ assert u_unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev, chain);
 	/* A generation that would wrap could make an old token live again:
 	 * the slot is retired instead, and the table is one slot smaller.  It
 	 * links to itself, which no free slot does: that tells the two apart
@@ -125,8 +117,21 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 		r->next = sp->free_head;
 		sp->free_head = slot;
 	}
+	/*@ assert fields: sp->regs == \at(sp->regs, Pre) &&
+	      sp->capacity == \at(sp->capacity, Pre) &&
+	      sp->hash_mask == \at(sp->hash_mask, Pre) &&
+	      sp->batch == \at(sp->batch, Pre) &&
+	      sp->batch_cap == \at(sp->batch_cap, Pre) &&
+	      sp->batch_pos == \at(sp->batch_pos, Pre) &&
+	      sp->batch_len == \at(sp->batch_len, Pre); */
+	/*@ assert heads: \forall integer i; 0 <= i < sp->capacity ==>
+	      sp->regs[i].head == \at(sp->regs[i].head, Unlinked); */
+	/*@ assert prev_next: prev != Nil ==>
+	      sp->regs[prev].next == \at(sp->regs[prev].next, Unlinked); */
 	//@ assert step_frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
-	//@ assert step_unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev, chain);
+	/*@ assert step_unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev,
+	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
 	//@ assert step_slot: ReleaseSlot{Pre, Here}(sp, slot);
-	//@ assert step: ReleaseStep{Pre, Here}(sp, slot, prev, chain);
+	/*@ assert step: ReleaseStep{Pre, Here}(sp, slot, prev,
+	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
 }

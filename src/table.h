@@ -49,17 +49,7 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
     sp->batch_pos == \old(sp->batch_pos) &&
     sp->batch_len == \old(sp->batch_len);
-  ensures free_link: Link(sp, sp->free_head);
-  ensures slots: Slots(sp);
-  ensures free_head: FreeHead(sp);
-  ensures free_links: FreeLinks(sp);
-  ensures free_not_to_head: FreeNotToHead(sp);
-  ensures free_once: FreeOnce(sp);
-  ensures heads_live: HeadsLive(sp);
-  ensures nexts_live: NextsLive(sp);
-  ensures heads_once: HeadsOnce(sp);
-  ensures nexts_once: NextsOnce(sp);
-  ensures next_not_head: NextNotHead(sp);
+  ensures table: Table(sp);
   ensures slot: \result == \old(sp->free_head);
   ensures live: Live(sp, \result) && sp->regs[\result].fd == fd;
   ensures same_gen: sp->regs[\result].gen == \old(sp->regs[sp->free_head].gen);
@@ -88,17 +78,7 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
     sp->batch_pos == \old(sp->batch_pos) &&
     sp->batch_len == \old(sp->batch_len);
-  ensures free_link: Link(sp, sp->free_head);
-  ensures slots: Slots(sp);
-  ensures free_head: FreeHead(sp);
-  ensures free_links: FreeLinks(sp);
-  ensures free_not_to_head: FreeNotToHead(sp);
-  ensures free_once: FreeOnce(sp);
-  ensures heads_live: HeadsLive(sp);
-  ensures nexts_live: NextsLive(sp);
-  ensures heads_once: HeadsOnce(sp);
-  ensures nexts_once: NextsOnce(sp);
-  ensures next_not_head: NextNotHead(sp);
+  ensures table: Table(sp);
   ensures dead: !Live(sp, slot);
   ensures bumped: sp->regs[slot].gen > \old(sp->regs[slot].gen) ||
     Retired(sp, slot);

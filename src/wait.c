@@ -12,13 +12,29 @@
  * timeout when it is 0 or endless, for the time left otherwise (unless
  * the caller asked to see EINTR).  These loops have no variant: a signal
  * storm keeps them going as it would keep a raw epoll_wait caller. */
+/*@
+  requires valid: \valid_read(sp);
+  assigns \nothing;
+  ensures result: \result != 0 <==>
+    errno == EINTR && (sp->flags & SAFEPOLL_EINTR) == 0;
+*/
 static int retry(const struct safepoll *sp)
 {
 	return errno == EINTR && (sp->flags & SAFEPOLL_EINTR) == 0;
 }
 
+/*@
+  requires valid: Storage(sp);
+  requires max: 0 < max <= sp->batch_cap;
+  assigns sp->batch[0 .. sp->batch_cap - 1], errno;
+  ensures result: -4095 <= \result <= max;
+*/
 static int wait_untimed(struct safepoll *sp, int max, int timeout_ms)
 {
+	/*@
+	  loop invariant same: WaitFields{Pre, Here}(sp);
+	  loop assigns \at(sp->batch, Pre)[0 .. \at(sp->batch_cap, Pre) - 1], errno;
+	*/
 	for (;;) {
 		int n = epoll_wait(sp->epfd, sp->batch, max, timeout_ms);
 
@@ -31,6 +47,13 @@ static int wait_untimed(struct safepoll *sp, int max, int timeout_ms)
 
 /* Apart from the common path, so that its registers and its clock reads
  * cost the waits with -1 or 0 nothing. */
+/*@
+  requires valid: Storage(sp);
+  requires max: 0 < max <= sp->batch_cap;
+  requires timeout: timeout_ms > 0;
+  assigns sp->batch[0 .. sp->batch_cap - 1], errno;
+  ensures result: -4095 <= \result <= max;
+*/
 __attribute__((noinline)) static int wait_timed(struct safepoll *sp, int max,
 						int timeout_ms)
 {
@@ -39,6 +62,13 @@ __attribute__((noinline)) static int wait_timed(struct safepoll *sp, int max,
 
 	if (clock_gettime(CLOCK_MONOTONIC, &start) < 0)
 		return -errno;
+	/*@
+	  loop invariant timeout: 0 < timeout <= timeout_ms;
+	  loop invariant clock: Clock(start);
+	  loop invariant same: WaitFields{Pre, Here}(sp);
+	  loop assigns \at(sp->batch, Pre)[0 .. \at(sp->batch_cap, Pre) - 1], errno,
+	    now, timeout;
+	*/
 	for (;;) {
 		int n = epoll_wait(sp->epfd, sp->batch, max, timeout);
 
@@ -67,9 +97,12 @@ int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms)
 	sp->batch_pos = 0;
 	n = timeout_ms > 0 ? wait_timed(sp, max, timeout_ms)
 			   : wait_untimed(sp, max, timeout_ms);
-	if (n < 0)
+	if (n < 0) {
+		//@ assert same: TableSame{Pre, Here}(sp);
 		return n;
+	}
 	sp->batch_len = (uint32_t)n;
+	//@ assert same: TableSame{Pre, Here}(sp);
 	return n;
 }
 
@@ -90,6 +123,9 @@ int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 		return n;
 	/*@
 	  loop invariant range: 0 <= stored <= sp->batch_pos <= n;
+	  loop invariant same: WaitFields{Pre, Here}(sp);
+	  loop invariant kept: Instance(sp);
+	  loop invariant count: n <= maxevents && sp->batch_len == n;
 	  loop assigns stored, sp->batch_pos, sp->dropped, out[0 .. n - 1];
 	  loop variant n - stored;
 	*/

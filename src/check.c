@@ -8,11 +8,28 @@
 
 #define SP_BAD (-EUCLEAN)
 
+/*@
+  // A check writes the slots' marks and nothing else of the instance.
+  predicate MarksOnly{L1, L2}(struct safepoll *sp) =
+    TableSame{L1, L2}(sp) && GensSame{L1, L2}(sp) &&
+    \at(sp->batch, L1) == \at(sp->batch, L2) &&
+    \at(sp->batch_pos, L1) == \at(sp->batch_pos, L2) &&
+    \at(sp->batch_len, L1) == \at(sp->batch_len, L2) &&
+    \at(sp->epfd, L1) == \at(sp->epfd, L2) &&
+    \at(sp->live, L1) == \at(sp->live, L2);
+*/
+
+/*@
+  requires valid: Instance(sp);
+  assigns sp->regs[0 .. sp->capacity - 1].mark;
+  ensures same: MarksOnly{Pre, Post}(sp);
+*/
 static void clear_marks(struct safepoll *sp)
 {
 	/*@
 	  loop invariant range: 0 <= i <= sp->capacity;
-	  loop assigns i, sp->regs[0 .. sp->capacity - 1].mark;
+	  loop invariant same: MarksOnly{Pre, Here}(sp);
+	  loop assigns i, \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].mark;
 	  loop variant sp->capacity - i;
 	*/
 	for (uint32_t i = 0; i < sp->capacity; i++)
@@ -23,6 +40,12 @@ static void clear_marks(struct safepoll *sp)
  * retired (its generation used up); every live slot is the one its fd's
  * chain finds first, so no two live slots share an fd; the chains hold
  * the live slots and nothing else. */
+/*@
+  requires valid: Instance(sp);
+  assigns sp->regs[0 .. sp->capacity - 1].mark;
+  ensures result: \result == 0 || \result == SP_BAD;
+  ensures same: MarksOnly{Pre, Post}(sp);
+*/
 static int check_table(struct safepoll *sp)
 {
 	uint32_t i = sp->free_head, steps = 0, live = 0;
@@ -30,7 +53,9 @@ static int check_table(struct safepoll *sp)
 	clear_marks(sp);
 	/*@
 	  loop invariant steps: 0 <= steps <= sp->capacity;
-	  loop assigns i, steps, sp->regs[0 .. sp->capacity - 1].mark;
+	  loop invariant same: MarksOnly{Pre, Here}(sp);
+	  loop assigns i, steps,
+	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].mark;
 	  loop variant sp->capacity - steps;
 	*/
 	while (i != SP_NIL) {
@@ -42,6 +67,7 @@ static int check_table(struct safepoll *sp)
 		i = sp->regs[i].next;
 		steps++;
 	}
+	//@ assert kept: Instance(sp);
 	/*@
 	  loop invariant range: 0 <= s <= sp->capacity;
 	  loop invariant live: live <= s;
@@ -68,6 +94,7 @@ static int check_table(struct safepoll *sp)
 	*/
 	for (uint32_t c = 0; c <= sp->hash_mask; c++) {
 		/*@
+		  loop invariant steps: 0 <= steps <= sp->capacity;
 		  loop assigns i, steps;
 		  loop variant sp->capacity - steps;
 		*/
@@ -90,28 +117,72 @@ struct cursor {
 	const char *end;
 };
 
-static int skip_word(struct cursor *c, const char *word)
+/*@
+  // The bytes from p to end, readable, in one buffer.
+  predicate Bytes{L}(char *p, char *end) =
+    \base_addr(p) == \base_addr(end) && p <= end &&
+    \valid_read(p + (0 .. end - p - 1));
+  // What a step of the parser leaves: the same buffer, read further.
+  predicate Advanced{L1, L2}(struct cursor *c) =
+    \at(c->end, L1) == \at(c->end, L2) &&
+    \base_addr{L2}(\at(c->p, L1)) == \base_addr{L2}(\at(c->p, L2)) &&
+    \at(c->p, L1) <= \at(c->p, L2) <= \at(c->end, L2);
+*/
+
+/* word and its length, as every buffer here travels. */
+/*@
+  requires cursor: \valid(c) && Bytes(c->p, c->end);
+  requires word: \valid_read(word + (0 .. len - 1));
+  assigns c->p;
+  ensures cursor: Advanced{Pre, Post}(c);
+*/
+static int skip_word(struct cursor *c, const char *word, size_t len)
 {
-	/*@ loop assigns c->p; */
+	/*@
+	  loop invariant cursor: Advanced{Pre, Here}(c);
+	  loop assigns c->p;
+	  loop variant c->end - c->p;
+	*/
 	while (c->p < c->end && *c->p == ' ')
 		c->p++;
-	/*@ loop assigns c->p, word; */
-	for (; *word; word++, c->p++)
-		if (c->p >= c->end || *c->p != *word)
+	/*@
+	  loop invariant cursor: Advanced{Pre, Here}(c);
+	  loop invariant k: 0 <= k <= len;
+	  loop assigns c->p, k;
+	  loop variant len - k;
+	*/
+	for (size_t k = 0; k < len; k++, c->p++)
+		if (c->p >= c->end || *c->p != word[k])
 			return -1;
-	/*@ loop assigns c->p; */
+	/*@
+	  loop invariant cursor: Advanced{Pre, Here}(c);
+	  loop assigns c->p;
+	  loop variant c->end - c->p;
+	*/
 	while (c->p < c->end && *c->p == ' ')
 		c->p++;
 	return 0;
 }
 
 /* Reads a number in base 10 or 16; at most 16 digits, so it fits. */
+/*@
+  requires cursor: \valid(c) && Bytes(c->p, c->end);
+  requires out: \valid(out) && \separated(out, c);
+  requires base: base == 10 || base == 16;
+  assigns c->p, *out;
+  ensures cursor: Advanced{Pre, Post}(c);
+*/
 static int number(struct cursor *c, unsigned base, uint64_t *out)
 {
 	uint64_t v = 0;
 	unsigned digits = 0;
 
-	/*@ loop assigns c->p, v, digits; */
+	/*@
+	  loop invariant cursor: Advanced{Pre, Here}(c);
+	  loop invariant digits: 0 <= digits <= 16;
+	  loop assigns c->p, v, digits;
+	  loop variant 16 - digits;
+	*/
 	while (c->p < c->end && digits < 16) {
 		char ch = *c->p;
 		unsigned d;
@@ -134,6 +205,7 @@ static int number(struct cursor *c, unsigned base, uint64_t *out)
  * aside (dropped without CAP_BLOCK_SUSPEND), they are equal, except that
  * a oneshot item that fired keeps only its flag bits (ep_send_events:
  * EP_PRIVATE_BITS) until a mod re-arms it. */
+/*@ assigns \nothing; */
 static int same_mask(uint32_t table, uint32_t kernel)
 {
 	const uint32_t flags = EPOLLWAKEUP | EPOLLONESHOT | EPOLLET |
@@ -147,6 +219,14 @@ static int same_mask(uint32_t table, uint32_t kernel)
 
 /* One "tfd: <fd> events: <hex> data: <hex> ..." line, as
  * ep_show_fdinfo prints it; other lines are passed over. */
+/*@
+  requires valid: Instance(sp);
+  requires line: \base_addr(line) == \base_addr(end) && line <= end &&
+    \valid_read(line + (0 .. end - line - 1));
+  assigns sp->regs[0 .. sp->capacity - 1].mark;
+  ensures result: \result == 0 || \result == SP_BAD;
+  ensures same: MarksOnly{Pre, Post}(sp);
+*/
 static int check_line(struct safepoll *sp, const char *line, const char *end)
 {
 	struct cursor c = {line, end};
@@ -154,10 +234,10 @@ static int check_line(struct safepoll *sp, const char *line, const char *end)
 	uint32_t slot;
 	struct safepoll_reg *r;
 
-	if (skip_word(&c, "tfd:") < 0)
+	if (skip_word(&c, "tfd:", 4) < 0)
 		return 0;
-	if (number(&c, 10, &fd) < 0 || skip_word(&c, "events:") < 0 ||
-	    number(&c, 16, &events) < 0 || skip_word(&c, "data:") < 0 ||
+	if (number(&c, 10, &fd) < 0 || skip_word(&c, "events:", 7) < 0 ||
+	    number(&c, 16, &events) < 0 || skip_word(&c, "data:", 5) < 0 ||
 	    number(&c, 16, &token) < 0)
 		return SP_BAD;
 	slot = (uint32_t)token;
@@ -173,20 +253,54 @@ static int check_line(struct safepoll *sp, const char *line, const char *end)
 	return 0;
 }
 
+/*@
+  // v has at most 10 - n decimal digits: 2^32 - 1 has 10.
+  predicate DigitsLeft(integer v, integer n) =
+    (n == 0 && v <= 4294967295) || (n == 1 && v <= 429496729) ||
+    (n == 2 && v <= 42949672) || (n == 3 && v <= 4294967) ||
+    (n == 4 && v <= 429496) || (n == 5 && v <= 42949) ||
+    (n == 6 && v <= 4294) || (n == 7 && v <= 429) || (n == 8 && v <= 42) ||
+    (n == 9 && v <= 4) || (n == 10 && v == 0);
+*/
+
 /* "/proc/self/fdinfo/" and the decimal epfd (at most 10 digits), without
  * stdio. */
+/*@
+  requires path: \valid(path + (0 .. 31));
+  requires epfd: epfd >= 0;
+  assigns path[0 .. 31];
+  ensures string: \exists integer n; 0 <= n < 32 && path[n] == 0;
+*/
 static void fdinfo_path(char path[32], int epfd)
 {
 	static const char prefix[] = "/proc/self/fdinfo/";
 	char digits[10];
 	unsigned v = (unsigned)epfd, n = 0, i;
 
+	/*@
+	  loop invariant i: 0 <= i <= 18;
+	  loop assigns i, path[0 .. 17];
+	  loop variant 18 - i;
+	*/
 	for (i = 0; prefix[i]; i++)
 		path[i] = prefix[i];
+	/*@
+	  loop invariant n: 0 <= n <= 10 && DigitsLeft(v, n);
+	  loop invariant more: n == 0 || v != 0;
+	  loop assigns n, v, digits[0 .. 9];
+	  loop variant v + 10 - n;
+	*/
 	do {
 		digits[n++] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
+	//@ ghost unsigned count = n, start = i;
+	/*@
+	  loop invariant n: 0 <= n <= count <= 10;
+	  loop invariant i: i + n == start + count && start <= 18;
+	  loop assigns n, i, path[18 .. 27];
+	  loop variant n;
+	*/
 	while (n)
 		path[i++] = digits[--n];
 	path[i] = 0;
@@ -194,7 +308,14 @@ static void fdinfo_path(char path[32], int epfd)
 
 /* Feeds fdinfo to check_line a line at a time.  A line longer than the
  * buffer keeps its first 160 bytes: a tfd line's fields all come within
- * its first 60. */
+ * its first 60.  The read loop has no variant: it ends at the end of the
+ * file, which the kernel writes for the registrations it holds. */
+/*@
+  requires valid: Instance(sp);
+  assigns sp->regs[0 .. sp->capacity - 1].mark, errno;
+  ensures result: -4095 <= \result <= 0;
+  ensures same: MarksOnly{Pre, Post}(sp);
+*/
 static int check_kernel(struct safepoll *sp)
 {
 	char path[32], buf[4096], line[160];
@@ -209,7 +330,24 @@ static int check_kernel(struct safepoll *sp)
 	if (fd < 0)
 		return -errno;
 	clear_marks(sp);
+	/*@
+	  loop invariant len: 0 <= len <= 160;
+	  loop invariant rc: rc == 0 || rc == SP_BAD;
+	  loop invariant n: n <= 4096 && (n < 0 ==> 0 < errno <= 4095);
+	  loop invariant same: MarksOnly{Pre, Here}(sp);
+	  loop assigns n, rc, len, buf[0 .. 4095], line[0 .. 159], errno,
+	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].mark;
+	*/
 	while (rc == 0 && (n = read(fd, buf, sizeof buf)) > 0) {
+		/*@
+		  loop invariant k: 0 <= k <= n;
+		  loop invariant len: 0 <= len <= 160;
+		  loop invariant rc: rc == 0 || rc == SP_BAD;
+		  loop invariant same: MarksOnly{Pre, Here}(sp);
+		  loop assigns k, rc, len, line[0 .. 159],
+		    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].mark;
+		  loop variant n - k;
+		*/
 		for (ssize_t k = 0; k < n && rc == 0; k++) {
 			if (buf[k] != '\n') {
 				if (len < sizeof line)
@@ -239,8 +377,15 @@ int safepoll_check(struct safepoll *sp)
 	rc = check_table(sp);
 	if (rc == 0)
 		rc = check_kernel(sp);
+	//@ assert same: MarksOnly{Pre, Here}(sp);
 	if (rc < 0)
 		return rc;
+	/*@
+	  loop invariant range: 0 <= s <= sp->capacity;
+	  loop invariant orphans: 0 <= orphans <= s;
+	  loop assigns s, orphans;
+	  loop variant sp->capacity - s;
+	*/
 	for (uint32_t s = 0; s < sp->capacity; s++)
 		if (sp->regs[s].fd >= 0 && sp->regs[s].mark == 0)
 			orphans++;

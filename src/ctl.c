@@ -64,12 +64,15 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	 * kernel now holds; the take puts the new slot at the head of the
 	 * same chain, so it comes before the old one if nothing did. */
 	old = sp_lookup(sp, fd, &prev);
-	//@ assert same: TableSame{Pre, Here}(sp) && Instance(sp);
+	//@ assert same: TableSame{Pre, Here}(sp) && GensSame{Pre, Here}(sp);
+	//@ assert kept: Instance(sp);
 	slot = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
 	//@ assert taken: Table(sp);
 	//@ assert taken_storage: Storage(sp);
 	//@ assert taken_history: GenerationsGrow{Pre, Here}(sp);
 	//@ assert taken_retired: RetiredStay{Pre, Here}(sp);
+	/*@ assert taken_fields: sp->regs == \at(sp->regs, Pre) &&
+	      sp->capacity == \at(sp->capacity, Pre); */
 	if (old != SP_NIL) {
 		sp_release(sp, old, prev == SP_NIL ? slot : prev);
 		//@ assert released: Table(sp);
@@ -102,7 +105,8 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 		 slot == SP_NIL ? SP_DEAD_TOKEN
 		 : sp->regs[slot].gen == UINT32_MAX ? sp_token(sp, slot)
 		 : sp_token(sp, slot) + 0x100000000u, &ev);
-	//@ assert same: TableSame{Pre, Here}(sp) && Instance(sp);
+	//@ assert same: TableSame{Pre, Here}(sp) && GensSame{Pre, Here}(sp);
+	//@ assert kept: Instance(sp);
 	if (slot == SP_NIL)
 		return rc;
 	if (rc == 0) {
@@ -111,6 +115,7 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
 		sp->regs[slot].udata = udata;
 		//@ assert same: TableSame{Pre, Here}(sp);
+		//@ assert updated: Instance(sp);
 	} else if (record_is_stale(rc)) {
 		sp_release(sp, slot, prev);
 		//@ assert released: Table(sp);
@@ -131,7 +136,8 @@ int safepoll_del(struct safepoll *sp, int fd)
 	/* Kernels before 2.6.9 wanted an event even for a delete; one is
 	 * passed so that ev is never left uninitialised. */
 	rc = ctl(sp, EPOLL_CTL_DEL, fd, 0, 0, &ev);
-	//@ assert same: TableSame{Pre, Here}(sp) && Instance(sp);
+	//@ assert same: TableSame{Pre, Here}(sp) && GensSame{Pre, Here}(sp);
+	//@ assert kept: Instance(sp);
 	if (slot != SP_NIL && (rc == 0 || record_is_stale(rc))) {
 		sp_release(sp, slot, prev);
 		//@ assert released: Table(sp);

@@ -8,6 +8,11 @@
 
 /* The largest power of two not above capacity: as many chains as that
  * keeps every chain at two slots or fewer on average. */
+/*@
+  requires capacity: 1 <= capacity <= SAFEPOLL_CAPACITY_MAX;
+  assigns \nothing;
+  ensures range: 1 <= \result <= capacity;
+*/
 static uint32_t chain_count(uint32_t capacity)
 {
 	uint32_t n = 1;
@@ -40,6 +45,8 @@ int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 
 	/*@
 	  loop invariant range: 0 <= i <= capacity;
+	  loop invariant fresh: \forall integer j; 0 <= j < i ==>
+	    FreshSlot(regs + j, j, capacity);
 	  loop assigns i, regs[0 .. capacity - 1];
 	  loop variant capacity - i;
 	*/
@@ -65,6 +72,8 @@ int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 	sp->dropped = 0;
 	sp->regs = regs;
 	sp->batch = batch;
+	/*@ assert fresh: \forall integer j; 0 <= j < capacity ==>
+	      FreshSlot(sp->regs + j, j, sp->capacity); */
 	return 0;
 }
 
@@ -113,6 +122,7 @@ int safepoll_fini(struct safepoll *sp)
 	sp->epfd = -1;
 	sp->batch_len = 0;
 	sp->batch_pos = 0;
+	//@ assert same: TableSame{Pre, Here}(sp);
 	return rc < 0 ? -errno : 0;
 }
 

@@ -233,7 +233,7 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
       sp->batch_len == \old(sp->batch_len);
     ensures generations: GenerationsGrow{Old, Post}(sp);
     ensures retired: RetiredStay{Old, Post}(sp);
-    ensures no_token: NoNewToken{Old, Post}(sp);
+    ensures new_gen_only: NewGenOnly{Old, Post}(sp);
   complete behaviors;
   disjoint behaviors;
 */

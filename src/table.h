@@ -71,9 +71,7 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
   requires prev: prev == Nil ?
     sp->regs[ChainOf(sp->regs[slot].fd, sp->hash_mask)].head == slot :
     Live(sp, prev) && sp->regs[prev].next == slot && prev != slot;
-  assigns sp->free_head, sp->live, sp->regs[slot],
-    sp->regs[ChainOf(sp->regs[slot].fd, sp->hash_mask)].head,
-    sp->regs[prev == Nil ? slot : prev].next;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1];
   ensures storage: Storage(sp);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
     sp->batch_pos == \old(sp->batch_pos) &&

@@ -1,0 +1,94 @@
+# make prove: Frama-C proves safepoll free of runtime errors, true to its
+# contracts, its tokens never stale (issue 4).  See proofs/README.md.
+#
+#   make prove            WP over src/*.c, Eva over proofs/eva_driver.c, and
+#                         the trusted base compared with proofs/trusted.txt
+#   make prove-mutants    each planted bug of proofs/mutants must fail it
+#
+# Outputs go under $(BUILD)/prove; make prove writes proofs/report.txt and
+# proofs/report.json, and keeps WP's prover cache in proofs/wp-session so
+# that a re-run only proves what changed (PROVE_CACHE=rebuild: prove all).
+
+PROVE_OUT := $(BUILD)/prove
+PROVE_WHY3 := $(PROVE_OUT)/why3.conf
+PROVE_SRC ?= src
+PROVE_SESSION ?= proofs/wp-session
+PROVE_CACHE ?= update
+PROVE_TIMEOUT ?= 20
+PROVE_SMOKE_TIMEOUT ?= 2
+PROVE_JOBS ?= 2
+PROVE_REPORT ?= proofs
+PROVE_FLOOR ?= $(PROVE_OUT)/floor.json
+FRAMAC ?= frama-c
+
+# Frama-C reads our kernel contracts (specs/kernel) in place of its libc's;
+# the real build never sees them.
+PROVE_CPP := -D_GNU_SOURCE -I$(PROVE_SRC) -Ispecs/kernel \
+	-include specs/kernel/frama-c.h
+# The report plugin is the gate: an unproved goal, a failed smoke test or
+# any warning (an unsupported construct, a missing assigns) is an error.
+# Given in the first option group, it watches every warning from parsing
+# on; given again after the last -then, it classifies the final statuses.
+PROVE_CLASSIFY := -report-classify -report-unclassified-unknown ERROR \
+	-report-unclassified-warning ERROR -report-unclassified-invalid ERROR \
+	-report-unclassified-error ERROR
+# safepoll_new and safepoll_free cast one malloc'd block into an instance
+# and its arrays, which WP's typed memory model cannot follow: Eva checks
+# them instead (proofs/eva_driver.c), and proofs/trusted.txt says so.
+PROVE_SKIP := safepoll_new,safepoll_free
+PROVE_WP := -wp -wp-rte -wp-smoke-tests -wp-prover cvc4,z3 \
+	-wp-par $(PROVE_JOBS) -wp-timeout $(PROVE_TIMEOUT) \
+	-wp-smoke-timeout $(PROVE_SMOKE_TIMEOUT) -wp-skip-fct $(PROVE_SKIP) \
+	-wp-no-warn-memory-model -wp-session $(PROVE_SESSION) \
+	-wp-cache $(PROVE_CACHE)
+# Signed narrowing (an int64 squeezed into an int) is implementation
+# defined, not undefined, in C: checked all the same.
+PROVE_KERNEL := -warn-signed-downcast
+# The contracts of the trusted base, and the two functions WP leaves to Eva.
+PROVE_TRUSTED := specs/kernel/*.h src/safepoll.h:safepoll_new,safepoll_free
+
+.PHONY: prove prove-wp prove-eva prove-trusted prove-mutants
+
+## make prove      Frama-C WP and Eva prove src/ (proofs/README.md)
+prove: prove-trusted prove-wp prove-eva
+	@echo "prove: all goals proved, no alarm, trusted base unchanged"
+
+$(PROVE_OUT):
+	mkdir -p $@
+
+# A fresh machine has no Why3 configuration: without one WP proves nothing.
+# This one is ours, in the build tree, found by WP through WHY3CONFIG.
+$(PROVE_WHY3): | $(PROVE_OUT)
+	why3 config detect -C $@.tmp >/dev/null
+	sed -i -e 's/^timelimit = .*/timelimit = $(PROVE_TIMEOUT)/' \
+		-e 's/^memlimit = .*/memlimit = 4000/' \
+		-e 's/^running_provers_max = .*/running_provers_max = $(PROVE_JOBS)/' \
+		$@.tmp
+	mv $@.tmp $@
+
+prove-wp: $(PROVE_WHY3) | $(PROVE_OUT)
+	@rm -f $(PROVE_OUT)/wp.json
+	@if git show HEAD:proofs/report.json > $(PROVE_FLOOR).tmp 2>/dev/null; \
+	then mv $(PROVE_FLOOR).tmp $(PROVE_FLOOR); \
+	else rm -f $(PROVE_FLOOR).tmp; cp proofs/report.json $(PROVE_FLOOR) \
+		2>/dev/null || echo '{}' > $(PROVE_FLOOR); fi
+	WHY3CONFIG=$(PROVE_WHY3) $(FRAMAC) -cpp-extra-args="$(PROVE_CPP)" \
+		$(PROVE_KERNEL) $(PROVE_SRC)/*.c $(PROVE_CLASSIFY) \
+		$(PROVE_WP) -wp-report-json $(PROVE_OUT)/wp.json \
+		-then $(PROVE_CLASSIFY) \
+		-report-output $(PROVE_OUT)/classify.json \
+		> $(PROVE_OUT)/wp.log 2>&1 || \
+		{ grep -v 'Valid\|Passed\|^\[rte:annot\]' $(PROVE_OUT)/wp.log | \
+		  tail -40; echo "prove: WP failed (log: $(PROVE_OUT)/wp.log)"; \
+		  exit 1; }
+	python3 proofs/report.py $(PROVE_OUT)/wp.json \
+		$(PROVE_REPORT)/report.txt $(PROVE_REPORT)/report.json \
+		$(PROVE_FLOOR)
+	@sed -n 4,5p $(PROVE_REPORT)/report.txt
+
+prove-trusted: | $(PROVE_OUT)
+	python3 proofs/trusted.py $(PROVE_TRUSTED) > $(PROVE_OUT)/trusted.txt
+	@diff -u proofs/trusted.txt $(PROVE_OUT)/trusted.txt || \
+		{ echo "prove: the trusted base changed: review the diff, then"; \
+		  echo "  cp $(PROVE_OUT)/trusted.txt proofs/trusted.txt"; \
+		  exit 1; }

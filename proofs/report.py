@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Turns WP's JSON report (-wp-report-json) into proofs/report.txt and
+proofs/report.json: per function, goals proved/total and by prover, smoke
+tests apart.  Fails (exit 1) when a goal is not proved, a smoke test
+fails, or the goal count is below the floor (the committed report's).
+
+usage: report.py WP_JSON OUT_TXT OUT_JSON [FLOOR_JSON]
+"""
+import json
+import sys
+
+PROVERS = [("qed", "Qed"), ("Z3:4.8.12", "Z3"), ("CVC4:1.8", "CVC4")]
+
+
+def prover_name(key):
+    for k, name in PROVERS:
+        if key == k:
+            return name
+    return key.split(":")[0]
+
+
+def load_functions(path):
+    with open(path) as f:
+        data = json.load(f)
+    funcs = {}
+    for func, goals in data.get("wp:functions", {}).items():
+        entry = funcs.setdefault(func, {"goals": 0, "proved": 0, "smoke": 0,
+                                        "smoke_passed": 0, "by": {}})
+        for goal, results in goals.items():
+            if goal == "wp:section" or not isinstance(results, dict):
+                continue
+            main = results.get("wp:main", {})
+            ok = main.get("valid", 0) >= 1 and \
+                main.get("valid", 0) == main.get("total", 0)
+            if "_wp_smoke_" in goal:
+                # A smoke test passes when no prover finds the contract
+                # inconsistent; WP counts that as its "valid".
+                entry["smoke"] += 1
+                entry["smoke_passed"] += 1 if ok else 0
+                continue
+            entry["goals"] += 1
+            if not ok:
+                continue
+            entry["proved"] += 1
+            # The first prover that succeeded, in the order WP tries them.
+            for key, name in PROVERS:
+                if results.get(key, {}).get("valid", 0) >= 1:
+                    entry["by"][name] = entry["by"].get(name, 0) + 1
+                    break
+    return funcs
+
+
+def main():
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    wp_json, out_txt, out_json = sys.argv[1:4]
+    floor_path = sys.argv[4] if len(sys.argv) > 4 else None
+    funcs = load_functions(wp_json)
+    total = {"goals": 0, "proved": 0, "smoke": 0, "smoke_passed": 0, "by": {}}
+    for e in funcs.values():
+        for k in ("goals", "proved", "smoke", "smoke_passed"):
+            total[k] += e[k]
+        for p, n in e["by"].items():
+            total["by"][p] = total["by"].get(p, 0) + n
+    names = [n for _, n in PROVERS]
+    lines = ["safepoll: what `make prove` proves (Frama-C 25 WP, -wp-rte, "
+             "Z3 4.8.12, CVC4 1.8)",
+             "Written by make prove from WP's report; do not edit.",
+             "",
+             "goals proved %d / %d; smoke tests passed %d / %d" %
+             (total["proved"], total["goals"], total["smoke_passed"],
+              total["smoke"]),
+             "proved by: " + ", ".join("%s %d" % (n, total["by"].get(n, 0))
+                                       for n in names),
+             "",
+             "%-32s %9s %6s %5s %5s %6s" % ("function", "proved", "Qed", "Z3",
+                                           "CVC4", "smoke")]
+    for func in sorted(funcs):
+        e = funcs[func]
+        lines.append("%-32s %9s %6d %5d %5d %6s" % (
+            func, "%d/%d" % (e["proved"], e["goals"]),
+            e["by"].get("Qed", 0), e["by"].get("Z3", 0),
+            e["by"].get("CVC4", 0), "%d/%d" % (e["smoke_passed"], e["smoke"])))
+    with open(out_txt, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    with open(out_json, "w") as f:
+        json.dump({"total": total, "functions": funcs}, f, indent=1,
+                  sort_keys=True)
+        f.write("\n")
+    failed = False
+    if total["proved"] != total["goals"]:
+        print("prove: %d of %d goals not proved" %
+              (total["goals"] - total["proved"], total["goals"]))
+        failed = True
+    if total["smoke_passed"] != total["smoke"]:
+        print("prove: %d smoke tests failed (a contract makes code dead)" %
+              (total["smoke"] - total["smoke_passed"]))
+        failed = True
+    if floor_path:
+        try:
+            with open(floor_path) as f:
+                floor = json.load(f)["total"]["goals"]
+        except (OSError, ValueError, KeyError):
+            floor = 0
+        if total["goals"] < floor:
+            print("prove: %d goals, fewer than the %d committed in "
+                  "proofs/report.json: a function left the proof" %
+                  (total["goals"], floor))
+            failed = True
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

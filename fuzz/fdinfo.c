@@ -1,6 +1,6 @@
 /* The kept fdinfo files of fdinfo.h.  The format read is that of
  * fs/eventpoll.c's ep_show_fdinfo: one "tfd: T events: E data: D ..."
- * line per registration, parsed as replay/fdinfo.c parses it. */
+ * line per registration, parsed by replay/fdinfo.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -77,21 +77,7 @@ int fuzz_fdinfo(struct trace_buf *b, int epfd)
 		close(once);
 	if (r < 0)
 		return r;
-	for (const char *line = text; *line;) {
-		const char *nl = line;
-		int tfd;
-		unsigned events;
-		unsigned long long data;
-
-		if (sscanf(line, "tfd: %d events: %x data: %llx", &tfd, &events,
-			   &data) == 3)
-			trace_buf_printf(b, " %d:%d:%x:%llx", epfd, tfd, events,
-					 data);
-		while (*nl && *nl != '\n')
-			nl++;
-		line = *nl ? nl + 1 : nl;
-	}
-	return b->failed ? -ENOMEM : 0;
+	return replay_fdinfo_text(b, epfd, text);
 }
 
 void fuzz_fdinfo_forget(void)

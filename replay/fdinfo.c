@@ -25,6 +25,23 @@ static int slurp(int fd, struct trace_buf *text)
 	return text->failed ? -ENOMEM : 0;
 }
 
+int replay_fdinfo_text(struct trace_buf *b, int epfd, const char *text)
+{
+	for (const char *line = text; *line;) {
+		const char *nl = strchrnul(line, '\n');
+		int tfd;
+		unsigned events;
+		unsigned long long data;
+
+		if (sscanf(line, "tfd: %d events: %x data: %llx", &tfd, &events,
+			   &data) == 3)
+			trace_buf_printf(b, " %d:%d:%x:%llx", epfd, tfd, events,
+					 data);
+		line = *nl ? nl + 1 : nl;
+	}
+	return b->failed ? -ENOMEM : 0;
+}
+
 int replay_fdinfo(struct trace_buf *b, int epfd)
 {
 	struct trace_buf text = {0};
@@ -39,18 +56,8 @@ int replay_fdinfo(struct trace_buf *b, int epfd)
 		return -errno;
 	r = slurp(fd, &text);
 	close(fd);
-	for (const char *line = text.s; r == 0 && line && *line;) {
-		const char *nl = strchr(line, '\n');
-		int tfd;
-		unsigned events;
-		unsigned long long data;
-
-		if (sscanf(line, "tfd: %d events: %x data: %llx", &tfd, &events,
-			   &data) == 3)
-			trace_buf_printf(b, " %d:%d:%x:%llx", epfd, tfd, events,
-					 data);
-		line = nl ? nl + 1 : NULL;
-	}
+	if (r == 0 && text.s)
+		r = replay_fdinfo_text(b, epfd, text.s);
 	trace_buf_free(&text);
 	return r;
 }

@@ -140,6 +140,11 @@ void replay_line(struct trace_buf *b, const struct replay_engine *e, size_t i,
  * data) per registration.  Returns 0 or a negative errno value. */
 int replay_fdinfo(struct trace_buf *b, int epfd);
 
+/* The same from fdinfo text already read (NUL-terminated): one entry per
+ * "tfd:" line of fs/eventpoll.c's ep_show_fdinfo, other lines skipped.
+ * Returns 0, or -ENOMEM when b could not grow. */
+int replay_fdinfo_text(struct trace_buf *b, int epfd, const char *text);
+
 /* Compares the kernel's interest lists with the model's (both as
  * replay_fdinfo writes them); appends a "! model: interest ..." note per
  * epoll fd where they differ.  Returns how many, or -1 (no memory). */

@@ -1,0 +1,248 @@
+/* The Eva driver of make prove-eva (mk/eva.mk): calls the whole API with
+ * every kind of argument, the bad ones included, over caller-provided
+ * storage (safepoll_init) and over safepoll_new's own allocation (which WP
+ * skips: Eva is its proof).  Arguments are ranges (Frama_C_interval and
+ * friends), not single values, so that one analysis covers every value of
+ * a range; the kernel's answers are whatever its contracts in
+ * specs/kernel allow.  Read by Frama-C only: never compiled. */
+#include <__fc_builtin.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "safepoll.h"
+
+/* Small tables keep Eva exact over every slot; the code does not depend
+ * on the size beyond the bounds it checks. */
+#define CAP 6
+#define BATCH 4
+#define OUT 3
+
+static struct safepoll_reg regs[CAP];
+static struct epoll_event batch[BATCH];
+static struct safepoll inst;
+
+static int any_fd(void)
+{
+	/* Negative, the standard streams, ordinary, and above FD_SETSIZE and
+	 * Frama-C's own 1024 limit. */
+	switch (Frama_C_interval(0, 2)) {
+	case 0:
+		return Frama_C_interval(INT32_MIN, -1);
+	case 1:
+		return Frama_C_interval(0, 64);
+	default:
+		return Frama_C_interval(65, INT32_MAX);
+	}
+}
+
+static uint32_t any_events(void)
+{
+	/* Known bits only, or anything (unknown bits included). */
+	if (Frama_C_nondet(0, 1))
+		return Frama_C_unsigned_int_interval(0, UINT32_MAX) &
+		       (uint32_t)SAFEPOLL_EVENTS;
+	return Frama_C_unsigned_int_interval(0, UINT32_MAX);
+}
+
+static void *any_udata(void)
+{
+	static int cookie[2];
+
+	return Frama_C_nondet(0, 1) ? (void *)0 : (void *)&cookie[1];
+}
+
+static int any_maxevents(void)
+{
+	switch (Frama_C_interval(0, 3)) {
+	case 0:
+		return Frama_C_interval(INT32_MIN, 0);
+	case 1:
+		return Frama_C_interval(1, BATCH + 2);
+	case 2:
+		return Frama_C_interval(BATCH + 3, INT32_MAX / 12);
+	default: /* above the kernel's EP_MAX_EVENTS */
+		return Frama_C_interval(INT32_MAX / 12 + 1, INT32_MAX);
+	}
+}
+
+static int any_timeout(void)
+{
+	switch (Frama_C_interval(0, 2)) {
+	case 0:
+		return Frama_C_interval(INT32_MIN, -1);
+	case 1:
+		return 0;
+	default:
+		return Frama_C_interval(1, INT32_MAX);
+	}
+}
+
+/* One operation of any kind with any arguments; sp may be NULL. */
+static void step(struct safepoll *sp)
+{
+	struct safepoll_event ev, out[OUT];
+
+	switch (Frama_C_interval(0, 11)) {
+	case 0:
+		safepoll_add(sp, any_fd(), any_events(), any_udata());
+		break;
+	case 1:
+		safepoll_mod(sp, any_fd(), any_events(), any_udata());
+		break;
+	case 2:
+		safepoll_del(sp, any_fd());
+		break;
+	case 3:
+		safepoll_close(sp, any_fd());
+		break;
+	case 4:
+		safepoll_wait(sp, any_maxevents(), any_timeout());
+		break;
+	case 5:
+		/* next after a wait, on an empty or a used-up batch too */
+		safepoll_next(sp, &ev);
+		safepoll_next(sp, &ev);
+		break;
+	case 6:
+		safepoll_next(sp, Frama_C_nondet(0, 1) ? &ev : NULL);
+		break;
+	case 7:
+		/* out holds OUT events.  A count beyond it is the caller's bug
+		 * (the contract's valid_out) unless out is NULL: the count is
+		 * refused first, as the kernel refuses it. */
+		switch (Frama_C_interval(0, 2)) {
+		case 0:
+			safepoll_wait_array(sp, Frama_C_nondet(0, 1) ? out : NULL,
+					    Frama_C_interval(1, OUT),
+					    any_timeout());
+			break;
+		case 1:
+			safepoll_wait_array(sp, Frama_C_nondet(0, 1) ? out : NULL,
+					    Frama_C_interval(INT32_MIN, 0),
+					    any_timeout());
+			break;
+		default:
+			safepoll_wait_array(sp, NULL, any_maxevents(),
+					    any_timeout());
+			break;
+		}
+		break;
+	case 8:
+		safepoll_check(sp);
+		break;
+	case 9:
+		if (sp) {
+			safepoll_dropped(sp);
+			safepoll_fd(sp);
+		}
+		break;
+	case 10:
+		/* mod and del of what add registered, as an event loop does */
+		{
+			int fd = Frama_C_interval(0, 64);
+
+			if (safepoll_add(sp, fd, EPOLLIN, any_udata()) == 0) {
+				safepoll_mod(sp, fd, any_events(), any_udata());
+				safepoll_del(sp, fd);
+			}
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* A life of a few operations of any kind: straight-line, so that Eva
+ * keeps every value a table field can take without widening. */
+static void life(struct safepoll *sp)
+{
+	step(sp);
+	step(sp);
+	step(sp);
+	step(sp);
+	step(sp);
+	step(sp);
+	step(sp);
+	step(sp);
+}
+
+static void caller_storage(void)
+{
+	uint32_t capacity = Frama_C_unsigned_int_interval(1, CAP);
+	uint32_t batch_cap = Frama_C_unsigned_int_interval(1, BATCH);
+	uint32_t flags = Frama_C_unsigned_int_interval(0, SAFEPOLL_EINTR);
+
+	/* Every refusal first: nothing may be written. */
+	safepoll_init(NULL, regs, capacity, batch, batch_cap, 0);
+	safepoll_init(&inst, NULL, capacity, batch, batch_cap, 0);
+	safepoll_init(&inst, regs, capacity, NULL, batch_cap, 0);
+	safepoll_init(&inst, regs, 0, batch, batch_cap, 0);
+	safepoll_init(&inst, regs,
+		      Frama_C_unsigned_int_interval(SAFEPOLL_CAPACITY_MAX + 1,
+						    UINT32_MAX),
+		      batch, batch_cap, 0);
+	safepoll_init(&inst, regs, capacity, batch, 0, 0);
+	safepoll_init(&inst, regs, capacity, batch,
+		      Frama_C_unsigned_int_interval(SAFEPOLL_BATCH_MAX + 1,
+						    UINT32_MAX), 0);
+	safepoll_init(&inst, regs, capacity, batch, batch_cap,
+		      Frama_C_unsigned_int_interval(SAFEPOLL_EINTR + 1,
+						    UINT32_MAX));
+	if (safepoll_init(&inst, regs, capacity, batch, batch_cap, flags) != 0)
+		return;
+	life(&inst);
+	safepoll_fini(&inst);
+	/* fini twice, and every call on the ended instance */
+	safepoll_fini(&inst);
+	step(&inst);
+	step(&inst);
+	/* an instance of safepoll_init is not safepoll_free's */
+	safepoll_free(&inst);
+}
+
+static void own_storage(uint32_t capacity, uint32_t batch_cap)
+{
+	struct safepoll *sp = NULL;
+
+	if (safepoll_new(&sp, capacity, batch_cap,
+			 Frama_C_unsigned_int_interval(0, UINT32_MAX)) != 0)
+		return;
+	life(sp);
+	safepoll_free(sp);
+}
+
+static void allocated(void)
+{
+	struct safepoll *sp = NULL;
+
+	safepoll_new(NULL, 1, 1, 0);
+	safepoll_new(&sp, 0, 1, 0);
+	safepoll_new(&sp,
+		     Frama_C_unsigned_int_interval(SAFEPOLL_CAPACITY_MAX + 1,
+						   UINT32_MAX), 1, 0);
+	safepoll_new(&sp, 1, 0, 0);
+	safepoll_new(&sp, 1,
+		     Frama_C_unsigned_int_interval(SAFEPOLL_BATCH_MAX + 1,
+						   UINT32_MAX), 0);
+	/* A few exact sizes: malloc of a range of sizes would leave Eva
+	 * unsure of the block's end, not of the code. */
+	own_storage(1, 1);
+	own_storage(2, BATCH);
+	own_storage(CAP, 3);
+	/* The largest instance: the size arithmetic at its bound.  Only
+	 * made and freed: a table of 2^24 slots is too big to follow. */
+	if (safepoll_new(&sp, SAFEPOLL_CAPACITY_MAX, SAFEPOLL_BATCH_MAX, 0) == 0)
+		safepoll_free(sp);
+	safepoll_free(NULL);
+}
+
+int main(void)
+{
+	/* NULL for every function that takes an instance */
+	step(NULL);
+	step(NULL);
+	safepoll_fini(NULL);
+	caller_storage();
+	allocated();
+	return 0;
+}

@@ -1,0 +1,54 @@
+/* The bodies E-ACSL instruments with the kernel contracts (see rename.h):
+ * each forwards to the real call through sp_real_<call> (real.c, compiled
+ * by gcc alone against glibc), so that the contract's preconditions are
+ * checked on the way in and its ensures on the real kernel's answer on the
+ * way out.  Read by Frama-C with the contracts of specs/kernel. */
+#include <stdint.h>
+#include <sys/epoll.h>
+#include <time.h>
+#include <unistd.h>
+
+int sp_real_close(int fd);
+ssize_t sp_real_read(int fd, char *buf, size_t count);
+int sp_real_open(const char *path, int flags);
+int sp_real_clock_gettime(clockid_t clk_id, struct timespec *tp);
+int sp_real_epoll_create1(int flags);
+int sp_real_epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
+int sp_real_epoll_wait(int epfd, struct epoll_event *events, int maxevents,
+		       int timeout);
+
+int close(int fd)
+{
+	return sp_real_close(fd);
+}
+
+ssize_t read(int fd, char *buf, size_t count)
+{
+	return sp_real_read(fd, buf, count);
+}
+
+int open(const char *path, int flags)
+{
+	return sp_real_open(path, flags);
+}
+
+int clock_gettime(clockid_t clk_id, struct timespec *tp)
+{
+	return sp_real_clock_gettime(clk_id, tp);
+}
+
+int epoll_create1(int flags)
+{
+	return sp_real_epoll_create1(flags);
+}
+
+int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
+{
+	return sp_real_epoll_ctl(epfd, op, fd, event);
+}
+
+int epoll_wait(int epfd, struct epoll_event *events, int maxevents,
+	       int timeout)
+{
+	return sp_real_epoll_wait(epfd, events, maxevents, timeout);
+}

@@ -207,6 +207,13 @@ static void own_storage(uint32_t capacity, uint32_t batch_cap)
 	if (safepoll_new(&sp, capacity, batch_cap,
 			 Frama_C_unsigned_int_interval(0, UINT32_MAX)) != 0)
 		return;
+	/* malloc leaves the batch's bytes unspecified, and safepoll reads
+	 * only the entries the last wait fetched (below batch_len).  Eva
+	 * loses that relation where the states of different operations
+	 * join, so the batch starts with any bytes, as the static one of
+	 * caller_storage starts with zeros. */
+	Frama_C_make_unknown((char *)sp->batch,
+			     batch_cap * sizeof(struct epoll_event));
 	life(sp);
 	safepoll_free(sp);
 }

@@ -1,0 +1,99 @@
+#!/bin/sh
+# make prove-mutants (mk/mutants.mk): plants each bug of proofs/mutants/*.sed
+# in a copy of src/ and runs the proof that must fail on it.
+#   sh proofs/mutants/run.sh BUILD [NAME...]
+# A mutant file says, in its header, the file it changes (# file:) and the
+# proofs to run (# proof: eva and/or wp:FUNCTIONS, WP restricted to those).
+# It is caught when the proof fails on a goal (or Eva on an alarm) that the
+# same proof of the unchanged src/ does not fail on: a goal that times out
+# on src/ too proves nothing about the bug.  The failed goals are printed.
+set -u
+build=$1
+shift
+top=$build/mutants
+make="${MAKE:-make} --no-print-directory"
+mkdir -p "$top/baseline"
+caught=0 missed=0 list=
+
+# The failures of one proof run, one a line, comparable across copies.
+eva_failures() { # LOG
+	grep -A1 '^\[eva:alarm\]' "$1" | grep -v '^--' | paste - - |
+		sed -e 's/^\[eva:alarm\] [^ ]*\/\([^/ ]*:[0-9]*\):\( Warning:\)\{0,1\} */\1 /' \
+		    -e 's/\t */ /g' | sort -u
+}
+wp_failures() { # LOG: failed goals and smoke tests, then the gate's errors
+	{ grep -o '^\[wp\] \[Failed\] \(Goal\|Smoke-test\) [A-Za-z0-9_]*' "$1" |
+		sed 's/^\[wp\] \[Failed\] //'
+	  grep -o '^\[ERROR:[^]]*\] [A-Za-z0-9_]*' "$1"; } | sort -u
+}
+
+# Runs PROOF (eva or wp:FCTS) over SRC into DIR; prints its failures.
+run_proof() { # PROOF SRC DIR
+	case $1 in
+	eva)
+		$make prove-eva PROVE_SRC="$2" EVA_OUT="$3/eva" >/dev/null 2>&1
+		eva_failures "$3/eva/eva.log" ;;
+	wp:*)
+		mkdir -p "$3"
+		rm -rf "$3/session"
+		cp -r proofs/wp-session "$3/session" 2>/dev/null
+		$make mutant-wp PROVE_SRC="$2" MUTANT_DIR="$3" \
+			MUTANT_FCT="${1#wp:}" >/dev/null 2>&1
+		wp_failures "$3/wp.log" ;;
+	esac
+}
+
+baseline() { # PROOF -> file of the unchanged src's failures
+	b=$top/baseline/$(echo "$1" | tr ':,' '__')
+	if [ ! -f "$b.failures" ]; then
+		run_proof "$1" src "$b" > "$b.failures"
+	fi
+	echo "$b.failures"
+}
+
+for m in proofs/mutants/*.sed; do
+	name=$(basename "$m" .sed)
+	if [ $# -gt 0 ]; then
+		case " $* " in *" $name "*) ;; *) continue ;; esac
+	fi
+	file=$(sed -n 's/^# file: //p' "$m")
+	proofs=$(sed -n 's/^# proof: //p' "$m")
+	dir=$top/$name
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	cp -r src "$dir/src"
+	sed -f "$m" "src/$file" > "$dir/src/$file"
+	verdict=MISSED why=
+	if cmp -s "src/$file" "$dir/src/$file"; then
+		why="not applied: src/$file no longer has the line it changes"
+	elif ! gcc -std=c11 -D_GNU_SOURCE -I"$dir/src" -fsyntax-only \
+			"$dir/src/$file" 2> "$dir/gcc.log"; then
+		why="does not compile (not a real bug): $dir/gcc.log"
+	else
+		for p in $proofs; do
+			run_proof "$p" "$dir/src" "$dir/$(echo "$p" | tr ':,' '__')" \
+				> "$dir/failures"
+			comm -13 "$(baseline "$p")" "$dir/failures" > "$dir/new"
+			if [ -s "$dir/new" ]; then
+				verdict=caught
+				# a goal's name says more than the gate's summary
+				first=$(grep -v '^\[' "$dir/new" | head -3 |
+					tr '\n' ' ')
+				[ -n "$first" ] ||
+					first=$(head -2 "$dir/new" | tr '\n' ' ')
+				why="$p: $first($(wc -l < "$dir/new") new)"
+				break
+			fi
+			why="${why:+$why; }$p: no new failure"
+		done
+	fi
+	printf '%-28s %-6s %s\n' "$name" "$verdict" "$why"
+	if [ $verdict = caught ]; then
+		caught=$((caught + 1))
+	else
+		missed=$((missed + 1))
+		list="$list $name"
+	fi
+done
+echo "prove-mutants: $caught caught, $missed missed${list:+ ($list )}"
+[ $missed -eq 0 ]

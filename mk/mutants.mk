@@ -7,7 +7,10 @@
 # the goal, then a total; the target fails if any is missed.
 # The committed proofs/ files are never written: each run has its own
 # session (a copy of proofs/wp-session, so unchanged goals come from the
-# cache) and output directory.  Mutants run one after the other.
+# cache) and output directory.  Mutants run one after the other.  The
+# unchanged src/'s failures are computed once per proof and kept under
+# $(BUILD)/mutants/baseline-<hash of what they depend on>.  A full run takes
+# about 16 minutes on 2 cores (most of it WP); Eva mutants take ~15 s each.
 #
 #   make prove-mutants                        all of them
 #   make prove-mutants MUTANTS="timeout-narrowing lookup-unbounded"

@@ -12,7 +12,13 @@ build=$1
 shift
 top=$build/mutants
 make="${MAKE:-make} --no-print-directory"
-mkdir -p "$top/baseline"
+# The unchanged src/'s failures are kept for as long as nothing they
+# depend on changes (src/ is edited while mutants are written).
+key=$(cat src/* specs/kernel/*.h specs/kernel/sys/*.h proofs/eva/* \
+	proofs/eva_driver.c mk/eva.mk mk/mutants.mk mk/prove.mk 2>/dev/null |
+	md5sum | cut -c1-12)
+base=$top/baseline-$key
+mkdir -p "$base"
 caught=0 missed=0 list=
 
 # The failures of one proof run, one a line, comparable across copies.
@@ -44,7 +50,7 @@ run_proof() { # PROOF SRC DIR
 }
 
 baseline() { # PROOF -> file of the unchanged src's failures
-	b=$top/baseline/$(echo "$1" | tr ':,' '__')
+	b=$base/$(echo "$1" | tr ':,' '__')
 	if [ ! -f "$b.failures" ]; then
 		run_proof "$1" src "$b" > "$b.failures"
 	fi
@@ -63,7 +69,7 @@ for m in proofs/mutants/*.sed; do
 	mkdir -p "$dir"
 	cp -r src "$dir/src"
 	sed -f "$m" "src/$file" > "$dir/src/$file"
-	verdict=MISSED why=
+	verdict=MISSED why= start=$(date +%s)
 	if cmp -s "src/$file" "$dir/src/$file"; then
 		why="not applied: src/$file no longer has the line it changes"
 	elif ! gcc -std=c11 -D_GNU_SOURCE -I"$dir/src" -fsyntax-only \
@@ -87,7 +93,8 @@ for m in proofs/mutants/*.sed; do
 			why="${why:+$why; }$p: no new failure"
 		done
 	fi
-	printf '%-28s %-6s %s\n' "$name" "$verdict" "$why"
+	printf '%-28s %-6s %4ss  %s\n' "$name" "$verdict" \
+		"$(($(date +%s) - start))" "$why"
 	if [ $verdict = caught ]; then
 		caught=$((caught + 1))
 	else

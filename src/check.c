@@ -198,7 +198,7 @@ static int number(struct cursor *c, unsigned base, uint64_t *out)
 		digits++;
 	}
 	*out = v;
-	return digits > 0 && (c->p == c->end || *c->p == ' ') ? 0 : -1;
+	return digits > 0 && (c->p >= c->end || *c->p == ' ') ? 0 : -1;
 }
 
 /* The kernel's mask of a registration against the table's.  EPOLLWAKEUP
@@ -269,14 +269,16 @@ static int check_line(struct safepoll *sp, const char *line, const char *end)
   requires path: \valid(path + (0 .. 31));
   requires epfd: epfd >= 0;
   assigns path[0 .. 31];
-  ensures string: \exists integer n; 0 <= n < 32 && path[n] == 0;
+  ensures string: path[31] == 0;
 */
 static void fdinfo_path(char path[32], int epfd)
 {
 	static const char prefix[] = "/proc/self/fdinfo/";
-	char digits[10];
+	char digits[10] = {0};
 	unsigned v = (unsigned)epfd, n = 0, i;
 
+	/* Ends in NUL whatever the digits: open's contract asks no more. */
+	path[31] = 0;
 	/*@
 	  loop invariant i: 0 <= i <= 18;
 	  loop assigns i, path[0 .. 17];
@@ -318,7 +320,7 @@ static void fdinfo_path(char path[32], int epfd)
 */
 static int check_kernel(struct safepoll *sp)
 {
-	char path[32], buf[4096], line[160];
+	char path[32], buf[4096], line[160] = {0};
 	size_t len = 0;
 	int rc = 0, fd;
 	ssize_t n = 0;

@@ -2,9 +2,14 @@
  * /proc/self/fdinfo/<epfd>), in place of Frama-C's variadic one: the
  * mode argument is read only with O_CREAT or O_TMPFILE (man 2 open), so
  * two arguments model every call safepoll makes.  Checks that the path
- * is a readable string; assumes a descriptor or -1 with errno > 0. */
+ * is a readable string, in the bounded form that Eva and E-ACSL can
+ * evaluate as well as WP: a buffer of SPEC_PATH_BYTES (safepoll's own)
+ * whose last byte is NUL holds a string; assumes a descriptor or -1 with
+ * errno > 0. */
+#define SPEC_PATH_BYTES 32
+
 /*@
-  requires path: \exists integer n; 0 <= n && \valid_read(path + (0 .. n)) && path[n] == 0; // fs/namei.c getname: strncpy_from_user up to the NUL
+  requires path: \valid_read(path + (0 .. SPEC_PATH_BYTES - 1)) && path[SPEC_PATH_BYTES - 1] == 0; // fs/namei.c getname: strncpy_from_user reads up to the NUL, which this buffer has
   requires flags: (flags & O_CREAT) == 0; // man 2 open: without O_CREAT no mode is read
   assigns result: \result \from indirect:path[0 ..], indirect:flags; // man 2 open RETURN VALUE
   assigns error: errno \from indirect:path[0 ..], indirect:flags; // man 2 open ERRORS

@@ -35,7 +35,7 @@ EVA_INPUTS := proofs/eva/kernel.c proofs/eva_driver.c
 # Eva's non-relational domains cannot: WP proves them first, in the same
 # session, so that the report's first classification (it runs at the end
 # of the first step) sees them proved.
-EVA_WP := -wp -wp-rte -wp-fct epoll_ctl,epoll_wait -wp-prop=@ensures \
+EVA_WP := -wp -wp-rte -wp-fct epoll_ctl,epoll_wait,close -wp-prop=@ensures \
 	-wp-prover z3,cvc4 -wp-timeout 10 -wp-no-warn-memory-model \
 	-wp-cache none
 

@@ -314,7 +314,7 @@ static void fdinfo_path(char path[32], int epfd)
  * file, which the kernel writes for the registrations it holds. */
 /*@
   requires valid: Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].mark, errno;
+  assigns sp->regs[0 .. sp->capacity - 1].mark, errno, spec_closed;
   ensures result: -4095 <= \result <= 0;
   ensures same: MarksOnly{Pre, Post}(sp);
 */

@@ -89,6 +89,11 @@ struct safepoll_event {
 	uint32_t events;
 };
 
+/* The number the last close(2) freed: ghost state of the kernel's contract
+ * (specs/kernel/close.h defines it for make prove), by which safepoll_close
+ * and safepoll_fini say which descriptor they close. */
+//@ ghost extern int spec_closed;
+
 #include "safepoll.acsl"
 
 /* safepoll_init: creates an instance over caller-provided storage: regs
@@ -153,7 +158,7 @@ int safepoll_new(struct safepoll **out, uint32_t capacity,
  * result.  Registered fds stay open: they are the caller's. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns sp->epfd, sp->batch_len, sp->batch_pos, errno;
+  assigns sp->epfd, sp->batch_len, sp->batch_pos, errno, spec_closed;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -162,7 +167,8 @@ int safepoll_new(struct safepoll **out, uint32_t capacity,
     assumes sp != \null;
     ensures result: \result <= 0;
     ensures kept: Instance(sp);
-    ensures closed: sp->epfd == -1 && sp->batch_len == 0;
+    ensures closed: sp->epfd == -1 && sp->batch_len == 0 &&
+      spec_closed == \old(sp->epfd);
   complete behaviors;
   disjoint behaviors;
 */
@@ -271,7 +277,7 @@ int safepoll_del(struct safepoll *sp, int fd);
  * from being closed); otherwise close's result. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed;
   behavior null:
     assumes sp == \null;
     ensures result: \result == -EFAULT;
@@ -284,6 +290,7 @@ int safepoll_del(struct safepoll *sp, int fd);
     ensures generations: GenerationsGrow{Old, Post}(sp);
     ensures retired: RetiredStay{Old, Post}(sp);
     ensures no_token: NoNewToken{Old, Post}(sp);
+    ensures closed: spec_closed == fd || spec_closed == \old(spec_closed);
   complete behaviors;
   disjoint behaviors;
 */
@@ -467,7 +474,7 @@ int safepoll_fd(const struct safepoll *sp);
  * table or the kernel disagree, or the errno of reading fdinfo. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].mark, errno;
+  assigns sp->regs[0 .. sp->capacity - 1].mark, errno, spec_closed;
   behavior null:
     assumes sp == \null;
     assigns \nothing;

@@ -10,6 +10,11 @@ pick() { # file sed-expression
 	echo "${v:-missing ($1)}"
 }
 
+# How many lines of a file match, or "missing (file)".
+count() { # file regex
+	if [ -f "$d/$1" ]; then grep -c "$2" "$d/$1" || true; else echo "missing ($1)"; fi
+}
+
 cat <<MD
 # safepoll audit summary
 
@@ -21,7 +26,9 @@ file named beside it, in this folder.
 | make prove | $(pick proofs.txt 's/^make prove: //p') | proofs.txt |
 | goals proved (Frama-C WP, -wp-rte) | $(pick report.txt 's/^goals proved \([0-9]* \/ [0-9]*\);.*/\1/p') | report.txt, report.json |
 | proof smoke tests passed | $(pick report.txt 's/.*smoke tests passed \([0-9]* \/ [0-9]*\)$/\1/p') | report.txt |
-| trusted base (assumed clauses) | $(pick trusted.txt '$=') lines | trusted.txt |
+| Eva over a driver of the whole API | $(pick proofs.txt 's/^prove-eva: //p') | proofs.txt |
+| trusted base | $(count trusted.txt '^ASSUMED') clauses assumed, $(count trusted.txt '^checked') checked at every call | trusted.txt |
+| kernel contracts on the kernel (E-ACSL, corpus replay) | $(pick eacsl.txt 's/^make eacsl: //p'): $(pick eacsl.txt 's/^eacsl: \([0-9]*\) kernel-contract clauses checked.*/\1/p') clauses checked at run time | eacsl.txt |
 | coverage of src/, lines | $(pick coverage.txt 's/^ *lines\.*: *\([0-9.]*%\).*/\1/p') (floor $(pick coverage-floor.txt 's/^lines //p')%) | coverage.txt, coverage-html/ |
 | coverage of src/, branches | $(pick coverage.txt 's/^ *branches\.*: *\([0-9.]*%\).*/\1/p') (floor $(pick coverage-floor.txt 's/^branches //p')%) | coverage.txt |
 | fault injection | $(pick fault.txt 's/^fault: \([0-9]* site x errno x N cases\)$/\1/p'); $(pick fault.txt 's/^fault: \([0-9]* passed, [0-9]* failed\)$/\1/p') | fault.txt |

@@ -16,6 +16,7 @@
   assigns *ev, errno;
   ensures result: -4095 <= \result <= 0;
   ensures fd: \result == 0 ==> fd >= 0;
+  ensures token: ev->data.u64 == token;
 */
 static int ctl(const struct safepoll *sp, int op, int fd, uint32_t events,
 	       uint64_t token, struct epoll_event *ev)
@@ -93,6 +94,7 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 		return -EFAULT;
 	if ((events & ~(uint32_t)SAFEPOLL_EVENTS) != 0)
 		return -EINVAL;
+	//@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1));
 	slot = sp_lookup(sp, fd, &prev);
 	/* Without a record the kernel can still hold a registration for fd
 	 * (one whose record was released as stale, when the same file came
@@ -110,16 +112,26 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	if (slot == SP_NIL)
 		return rc;
 	if (rc == 0) {
+		//@ ghost uint32_t gen = sp->regs[slot].gen;
+		/*@ assert handed_gen: ev.data.u64 ==
+		      Token(slot, gen == 0xffffffff ? gen : gen + 1); */
 		if (sp->regs[slot].gen != UINT32_MAX)
 			sp->regs[slot].gen++;
 		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
 		sp->regs[slot].udata = udata;
 		//@ assert same: TableSame{Pre, Here}(sp);
 		//@ assert updated: Instance(sp);
+		/* The token the kernel now holds is the record's: without the
+		 * generation's move (fuzz finding 2) this fails. */
+		//@ assert handed: TokenLive(sp, ev.data.u64);
+		/*@ assert updated_batch: sp->batch_pos == \at(sp->batch_pos, Pre) &&
+		      sp->batch_len == \at(sp->batch_len, Pre); */
 	} else if (record_is_stale(rc)) {
 		sp_release(sp, slot, prev);
 		//@ assert released: Table(sp);
 		//@ assert released_storage: Storage(sp);
+		/*@ assert released_batch: sp->batch_pos == \at(sp->batch_pos, Pre) &&
+		      sp->batch_len == \at(sp->batch_len, Pre); */
 	}
 	return rc;
 }

@@ -74,6 +74,7 @@ int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 	sp->batch = batch;
 	/*@ assert fresh: \forall integer j; 0 <= j < capacity ==>
 	      FreshSlot(sp->regs + j, j, sp->capacity); */
+	//@ assert fresh_table: Fresh(sp);
 	return 0;
 }
 

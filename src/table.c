@@ -66,6 +66,7 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	uint32_t chain = chain_of(sp, fd);
 	struct safepoll_reg *r = &sp->regs[slot];
 
+	//@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1));
 	sp->free_head = r->next;
 	r->fd = fd;
 	r->events = events;
@@ -76,6 +77,8 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	//@ assert f_regs: sp->regs == \at(sp->regs, Pre);
 	//@ assert f_cap: sp->capacity == \at(sp->capacity, Pre);
 	//@ assert f_mask: sp->hash_mask == \at(sp->hash_mask, Pre);
+	/*@ assert f_batch: sp->batch_pos == \at(sp->batch_pos, Pre) &&
+	      sp->batch_len == \at(sp->batch_len, Pre); */
 	/*@ assert f_fd: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
 	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre); */
 	/*@ assert f_gen: \forall integer i; 0 <= i < sp->capacity ==>
@@ -85,6 +88,9 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	/*@ assert f_head: \forall integer i; 0 <= i < sp->capacity && i != chain ==>
 	      sp->regs[i].head == \at(sp->regs[i].head, Pre); */
 	//@ assert step: TakeStep{Pre, Here}(sp, slot, chain);
+	//@ assert slots: Slots(sp) && Link(sp, sp->free_head);
+	//@ assert free_list: FreeList(sp);
+	//@ assert chains: Chains(sp);
 	return slot;
 }
 
@@ -92,12 +98,21 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 {
 	struct safepoll_reg *r = &sp->regs[slot];
 
+	/*@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1)) &&
+	      \separated(sp->regs + (0 .. sp->capacity - 1), &errno); */
 	if (prev == SP_NIL)
 		sp->regs[chain_of(sp, r->fd)].head = r->next;
 	else
 		sp->regs[prev].next = r->next;
-	/*@ assert unlinked: ReleaseUnlink{Pre, Here}(sp, slot, prev,
-	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
+	/*@ assert unlinked_nil: prev == Nil ==>
+	      \let c = ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask);
+	      sp->regs[c].head == \at(sp->regs[slot].next, Pre) &&
+	      \forall integer i; 0 <= i < sp->capacity && i != c ==>
+	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
+	/*@ assert unlinked_prev: prev != Nil ==>
+	      sp->regs[prev].next == \at(sp->regs[slot].next, Pre) &&
+	      \forall integer i; 0 <= i < sp->capacity ==>
+	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
 	/*@ assert unlinked_only: \forall integer i; 0 <= i < sp->capacity ==>
 	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre) &&
 	      sp->regs[i].gen == \at(sp->regs[i].gen, Pre) &&
@@ -124,11 +139,25 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	      sp->batch_cap == \at(sp->batch_cap, Pre) &&
 	      sp->batch_pos == \at(sp->batch_pos, Pre) &&
 	      sp->batch_len == \at(sp->batch_len, Pre); */
-	/*@ assert heads: \forall integer i; 0 <= i < sp->capacity ==>
+	/*@ assert heads: \forall integer i; 0 <= i < \at(sp->capacity, Pre) ==>
 	      sp->regs[i].head == \at(sp->regs[i].head, Unlinked); */
 	/*@ assert prev_next: prev != Nil ==>
 	      sp->regs[prev].next == \at(sp->regs[prev].next, Unlinked); */
+	/*@ assert others: \forall integer i;
+	      0 <= i < \at(sp->capacity, Pre) && i != slot ==>
+	      sp->regs[i].fd == \at(sp->regs[i].fd, Unlinked) &&
+	      sp->regs[i].gen == \at(sp->regs[i].gen, Unlinked) &&
+	      sp->regs[i].next == \at(sp->regs[i].next, Unlinked); */
 	//@ assert step_frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
+	/*@ assert step_nil: prev == Nil ==>
+	      \let c = ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask);
+	      sp->regs[c].head == \at(sp->regs[slot].next, Pre) &&
+	      \forall integer i; 0 <= i < sp->capacity && i != c ==>
+	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
+	/*@ assert step_prev: prev != Nil ==>
+	      sp->regs[prev].next == \at(sp->regs[slot].next, Pre) &&
+	      \forall integer i; 0 <= i < sp->capacity ==>
+	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
 	/*@ assert step_unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev,
 	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
 	//@ assert step_slot: ReleaseSlot{Pre, Here}(sp, slot);

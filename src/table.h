@@ -4,6 +4,7 @@
 #define SAFEPOLL_TABLE_H
 
 #include "safepoll.h"
+#include "steps.acsl"
 
 /* No slot: ends a chain and the free list; as a token's slot it makes a
  * token that is never live. */

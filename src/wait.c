@@ -99,10 +99,16 @@ int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms)
 			   : wait_untimed(sp, max, timeout_ms);
 	if (n < 0) {
 		//@ assert same: TableSame{Pre, Here}(sp);
+		//@ assert storage: Storage(sp);
+		//@ assert empty: sp->batch_pos == 0 && sp->batch_len == 0;
+		//@ assert table: Table(sp);
 		return n;
 	}
 	sp->batch_len = (uint32_t)n;
 	//@ assert same: TableSame{Pre, Here}(sp);
+	//@ assert storage: Storage(sp);
+	//@ assert fetched: sp->batch_pos == 0 && sp->batch_len <= sp->batch_cap;
+	//@ assert table: Table(sp);
 	return n;
 }
 

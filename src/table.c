@@ -121,6 +121,8 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	r->fd = -1;
 	r->udata = 0;
 	sp->live--;
+	/*@ assert heads_kept: \forall integer i; 0 <= i < \at(sp->capacity, Pre) ==>
+	      sp->regs[i].head == \at(sp->regs[i].head, Unlinked); */
 	/* A generation that would wrap could make an old token live again:
 	 * the slot is retired instead, and the table is one slot smaller.  It
 	 * links to itself, which no free slot does: that tells the two apart

@@ -12,8 +12,6 @@
   // A check writes the slots' marks and nothing else of the instance.
   predicate MarksOnly{L1, L2}(struct safepoll *sp) =
     TableSame{L1, L2}(sp) && GensSame{L1, L2}(sp) &&
-    \at(sp->batch, L1) == \at(sp->batch, L2) &&
-    \at(sp->batch_pos, L1) == \at(sp->batch_pos, L2) &&
     \at(sp->batch_len, L1) == \at(sp->batch_len, L2) &&
     \at(sp->epfd, L1) == \at(sp->epfd, L2) &&
     \at(sp->live, L1) == \at(sp->live, L2);
@@ -21,7 +19,7 @@
 
 /*@
   requires valid: Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].mark;
+  assigns sp->regs[0 .. sp->capacity - 1].events;
   ensures same: MarksOnly{Pre, Post}(sp);
 */
 static void clear_marks(struct safepoll *sp)
@@ -29,11 +27,11 @@ static void clear_marks(struct safepoll *sp)
 	/*@
 	  loop invariant range: 0 <= i <= sp->capacity;
 	  loop invariant same: MarksOnly{Pre, Here}(sp);
-	  loop assigns i, \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].mark;
+	  loop assigns i, \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
 	  loop variant sp->capacity - i;
 	*/
 	for (uint32_t i = 0; i < sp->capacity; i++)
-		sp->regs[i].mark = 0;
+		sp->regs[i].events &= ~SP_MARK;
 }
 
 /* Every free-list slot is free and the list ends; every other free slot is
@@ -42,7 +40,7 @@ static void clear_marks(struct safepoll *sp)
  * the live slots and nothing else. */
 /*@
   requires valid: Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].mark;
+  assigns sp->regs[0 .. sp->capacity - 1].events;
   ensures result: \result == 0 || \result == SP_BAD;
   ensures same: MarksOnly{Pre, Post}(sp);
 */
@@ -55,7 +53,7 @@ static int check_table(struct safepoll *sp)
 	  loop invariant steps: 0 <= steps <= sp->capacity;
 	  loop invariant same: MarksOnly{Pre, Here}(sp);
 	  loop assigns i, steps,
-	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].mark;
+	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
 	  loop variant sp->capacity - steps;
 	*/
 	while (i != SP_NIL) {
@@ -63,7 +61,7 @@ static int check_table(struct safepoll *sp)
 		if (i >= sp->capacity || steps == sp->capacity ||
 		    sp->regs[i].fd >= 0)
 			return SP_BAD;
-		sp->regs[i].mark = 1;
+		sp->regs[i].events |= SP_MARK;
 		i = sp->regs[i].next;
 		steps++;
 	}
@@ -77,7 +75,8 @@ static int check_table(struct safepoll *sp)
 	for (uint32_t s = 0; s < sp->capacity; s++) {
 		const struct safepoll_reg *r = &sp->regs[s];
 
-		if (r->fd < 0 && r->mark == 0 && r->gen != UINT32_MAX)
+		if (r->fd < 0 && (r->events & SP_MARK) == 0 &&
+		    r->token / 0x100000000u != UINT32_MAX)
 			return SP_BAD;
 		if (r->fd >= 0) {
 			uint32_t prev;
@@ -223,7 +222,7 @@ static int same_mask(uint32_t table, uint32_t kernel)
   requires valid: Instance(sp);
   requires line: \base_addr(line) == \base_addr(end) && line <= end &&
     \valid_read(line + (0 .. end - line - 1));
-  assigns sp->regs[0 .. sp->capacity - 1].mark;
+  assigns sp->regs[0 .. sp->capacity - 1].events;
   ensures result: \result == 0 || \result == SP_BAD;
   ensures same: MarksOnly{Pre, Post}(sp);
 */
@@ -240,16 +239,16 @@ static int check_line(struct safepoll *sp, const char *line, const char *end)
 	    number(&c, 16, &events) < 0 || skip_word(&c, "data:", 5) < 0 ||
 	    number(&c, 16, &token) < 0)
 		return SP_BAD;
-	slot = (uint32_t)token;
+	slot = (uint32_t)(token % 0x100000000u);
 	if (slot >= sp->capacity)
 		return 0;
 	r = &sp->regs[slot];
-	if (r->fd < 0 || r->gen != (uint32_t)(token >> 32))
+	if (r->token != token)
 		return 0;
-	if ((uint64_t)r->fd != fd || r->mark != 0 ||
+	if ((uint64_t)r->fd != fd || (r->events & SP_MARK) != 0 ||
 	    !same_mask(r->events, (uint32_t)events))
 		return SP_BAD;
-	r->mark = 1;
+	r->events |= SP_MARK;
 	return 0;
 }
 
@@ -314,7 +313,7 @@ static void fdinfo_path(char path[32], int epfd)
  * file, which the kernel writes for the registrations it holds. */
 /*@
   requires valid: Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].mark, errno, spec_closed;
+  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed;
   ensures result: -4095 <= \result <= 0;
   ensures same: MarksOnly{Pre, Post}(sp);
 */
@@ -338,7 +337,7 @@ static int check_kernel(struct safepoll *sp)
 	  loop invariant n: n <= 4096 && (n < 0 ==> 0 < errno <= 4095);
 	  loop invariant same: MarksOnly{Pre, Here}(sp);
 	  loop assigns n, rc, len, buf[0 .. 4095], line[0 .. 159], errno,
-	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].mark;
+	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
 	*/
 	while (rc == 0 && (n = read(fd, buf, sizeof buf)) > 0) {
 		/*@
@@ -347,7 +346,7 @@ static int check_kernel(struct safepoll *sp)
 		  loop invariant rc: rc == 0 || rc == SP_BAD;
 		  loop invariant same: MarksOnly{Pre, Here}(sp);
 		  loop assigns k, rc, len, line[0 .. 159],
-		    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].mark;
+		    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
 		  loop variant n - k;
 		*/
 		for (ssize_t k = 0; k < n && rc == 0; k++) {
@@ -370,26 +369,42 @@ static int check_kernel(struct safepoll *sp)
 	return rc;
 }
 
+/* How many live slots the kernel's list did not mark. */
+/*@
+  requires valid: Instance(sp);
+  assigns \nothing;
+  ensures result: 0 <= \result <= sp->capacity;
+*/
+static int orphans(const struct safepoll *sp)
+{
+	int n = 0;
+
+	/*@
+	  loop invariant range: 0 <= s <= sp->capacity;
+	  loop invariant orphans: 0 <= n <= s;
+	  loop assigns s, n;
+	  loop variant sp->capacity - s;
+	*/
+	for (uint32_t s = 0; s < sp->capacity; s++)
+		if (sp->regs[s].fd >= 0 && (sp->regs[s].events & SP_MARK) == 0)
+			n++;
+	return n;
+}
+
+/* The marks are cleared on the way out, so that every mask is the
+ * kernel's again. */
 int safepoll_check(struct safepoll *sp)
 {
-	int rc, orphans = 0;
+	int rc;
 
 	if (!sp)
 		return -EFAULT;
 	rc = check_table(sp);
 	if (rc == 0)
 		rc = check_kernel(sp);
+	if (rc == 0)
+		rc = orphans(sp);
+	clear_marks(sp);
 	//@ assert same: MarksOnly{Pre, Here}(sp);
-	if (rc < 0)
-		return rc;
-	/*@
-	  loop invariant range: 0 <= s <= sp->capacity;
-	  loop invariant orphans: 0 <= orphans <= s;
-	  loop assigns s, orphans;
-	  loop variant sp->capacity - s;
-	*/
-	for (uint32_t s = 0; s < sp->capacity; s++)
-		if (sp->regs[s].fd >= 0 && sp->regs[s].mark == 0)
-			orphans++;
-	return orphans;
+	return rc;
 }

@@ -28,15 +28,13 @@ static uint32_t chain_count(uint32_t capacity)
 }
 
 int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
-		  uint32_t capacity, struct epoll_event *batch,
-		  uint32_t batch_cap, uint32_t flags)
+		  uint32_t capacity, uint32_t flags)
 {
 	int epfd;
 
-	if (!sp || !regs || !batch)
+	if (!sp || !regs)
 		return -EFAULT;
 	if (capacity == 0 || capacity > SAFEPOLL_CAPACITY_MAX ||
-	    batch_cap == 0 || batch_cap > SAFEPOLL_BATCH_MAX ||
 	    (flags & ~SAFEPOLL_EINTR) != 0)
 		return -EINVAL;
 	epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -52,12 +50,11 @@ int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 	*/
 	for (uint32_t i = 0; i < capacity; i++) {
 		regs[i].udata = 0;
+		regs[i].token = SP_NIL;
 		regs[i].fd = -1;
 		regs[i].events = 0;
-		regs[i].gen = 0;
 		regs[i].next = i + 1 < capacity ? i + 1 : SP_NIL;
 		regs[i].head = SP_NIL;
-		regs[i].mark = 0;
 	}
 	sp->epfd = epfd;
 	sp->flags = flags;
@@ -65,24 +62,19 @@ int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 	sp->hash_mask = chain_count(capacity) - 1;
 	sp->free_head = 0;
 	sp->live = 0;
-	sp->batch_cap = batch_cap;
 	sp->batch_len = 0;
-	sp->batch_pos = 0;
 	sp->allocated = 0;
 	sp->dropped = 0;
 	sp->regs = regs;
-	sp->batch = batch;
 	/*@ assert fresh: \forall integer j; 0 <= j < capacity ==>
 	      FreshSlot(sp->regs + j, j, sp->capacity); */
 	//@ assert fresh_table: Fresh(sp);
 	return 0;
 }
 
-/* One block: the instance, then its slots, then its batch; each part is
- * aligned for what it holds because the parts before it are multiples of
- * 8 bytes (struct safepoll_reg is 32, struct safepoll a multiple of 8). */
-int safepoll_new(struct safepoll **out, uint32_t capacity,
-		 uint32_t batch_cap, uint32_t flags)
+/* One block: the instance, then its slots, aligned for them because
+ * struct safepoll is a multiple of 8 bytes. */
+int safepoll_new(struct safepoll **out, uint32_t capacity, uint32_t flags)
 {
 	struct safepoll *sp;
 	size_t size;
@@ -91,19 +83,15 @@ int safepoll_new(struct safepoll **out, uint32_t capacity,
 	if (!out)
 		return -EFAULT;
 	*out = 0;
-	if (capacity == 0 || capacity > SAFEPOLL_CAPACITY_MAX ||
-	    batch_cap == 0 || batch_cap > SAFEPOLL_BATCH_MAX)
+	if (capacity == 0 || capacity > SAFEPOLL_CAPACITY_MAX)
 		return -EINVAL;
-	/* At most 2^24 * 32 + 2^16 * 12 bytes: no overflow in size_t. */
-	size = sizeof *sp + (size_t)capacity * sizeof(struct safepoll_reg) +
-	       (size_t)batch_cap * sizeof(struct epoll_event);
+	/* At most 2^24 * 32 bytes and the instance: no overflow in size_t. */
+	size = sizeof *sp + (size_t)capacity * sizeof(struct safepoll_reg);
 	sp = malloc(size);
 	if (!sp)
 		return -ENOMEM;
 	struct safepoll_reg *regs = (struct safepoll_reg *)(sp + 1);
-	rc = safepoll_init(sp, regs, capacity,
-			   (struct epoll_event *)(regs + capacity), batch_cap,
-			   flags);
+	rc = safepoll_init(sp, regs, capacity, flags);
 	if (rc < 0) {
 		free(sp);
 		return rc;
@@ -122,7 +110,6 @@ int safepoll_fini(struct safepoll *sp)
 	int rc = close(sp->epfd);
 	sp->epfd = -1;
 	sp->batch_len = 0;
-	sp->batch_pos = 0;
 	//@ assert same: TableSame{Pre, Here}(sp);
 	return rc < 0 ? -errno : 0;
 }

@@ -40,7 +40,11 @@ extern "C" {
 
 /* Registrations an instance can hold, and events one wait can fetch. */
 #define SAFEPOLL_CAPACITY_MAX (1u << 24)
-#define SAFEPOLL_BATCH_MAX (1u << 16)
+#define SAFEPOLL_BATCH 128
+
+/* epoll_wait's own bound on maxevents (fs/eventpoll.c: EP_MAX_EVENTS). */
+#define SAFEPOLL_EP_MAX_EVENTS                                                \
+	((int)(0x7fffffff / sizeof(struct epoll_event)))
 
 /* Instance flag: return -EINTR when a signal interrupts a wait, instead of
  * waiting again for the time left. */
@@ -56,12 +60,17 @@ extern "C" {
  * through the functions below. */
 struct safepoll_reg {
 	void *udata;
+	/* The slot's generation in the upper half, which grows at every
+	 * release; in the lower half the slot's index while it holds a
+	 * registration (then this is the registration's token), or
+	 * 0xffffffff, which no token has.  So one compare tells a live
+	 * token. */
+	uint64_t token;
 	int32_t fd;      /* -1 while the slot holds no registration */
-	uint32_t events; /* the mask the kernel holds, EPOLLERR|EPOLLHUP added */
-	uint32_t gen;    /* grows at every release; the token's upper half */
+	uint32_t events; /* the mask the kernel holds, EPOLLERR|EPOLLHUP added;
+			  * one unused bit is safepoll_check's scratch */
 	uint32_t next;   /* next slot in this fd's chain, or in the free list */
 	uint32_t head;   /* first slot of chain number <this slot's index> */
-	uint32_t mark;   /* scratch of safepoll_check */
 };
 
 /* An instance.  Private fields; its size is public so that it can live in
@@ -73,13 +82,13 @@ struct safepoll {
 	uint32_t hash_mask; /* chains: hash_mask + 1, a power of two */
 	uint32_t free_head;
 	uint32_t live;
-	uint32_t batch_cap;
-	uint32_t batch_len;
-	uint32_t batch_pos;
+	uint32_t batch_len; /* events the last wait fetched */
 	uint32_t allocated;
 	uint64_t dropped;
 	struct safepoll_reg *regs;
-	struct epoll_event *batch;
+	/* Inside the instance, not behind a pointer: safepoll_event finds an
+	 * event at a fixed offset from sp, one load fewer per event. */
+	struct epoll_event batch[SAFEPOLL_BATCH];
 };
 
 /* What the caller is handed for one event. */
@@ -97,41 +106,35 @@ struct safepoll_event {
 #include "safepoll.acsl"
 
 /* safepoll_init: creates an instance over caller-provided storage: regs
- * for `capacity` registrations and batch for `batch_cap` events.  No
- * allocation.  Errors: -EFAULT for a NULL pointer; -EINVAL for a capacity
- * or batch_cap of 0 or above its _MAX, or an unknown flag; epoll_create1's
- * -EMFILE, -ENFILE, -ENOMEM. */
+ * for `capacity` registrations.  No allocation.  Errors: -EFAULT for a
+ * NULL pointer; -EINVAL for a capacity of 0 or above SAFEPOLL_CAPACITY_MAX,
+ * or an unknown flag; epoll_create1's -EMFILE, -ENFILE, -ENOMEM. */
 /*@
   assigns *sp, regs[0 .. capacity - 1], errno;
   behavior null:
-    assumes sp == \null || regs == \null || batch == \null;
+    assumes sp == \null || regs == \null;
     assigns \nothing;
     ensures result: \result == -EFAULT;
   behavior bad_size:
-    assumes sp != \null && regs != \null && batch != \null;
+    assumes sp != \null && regs != \null;
     assumes capacity == 0 || capacity > SAFEPOLL_CAPACITY_MAX ||
-      batch_cap == 0 || batch_cap > SAFEPOLL_BATCH_MAX ||
       (flags & ~SAFEPOLL_EINTR) != 0;
     assigns \nothing;
     ensures result: \result == -EINVAL;
   behavior make:
-    assumes sp != \null && regs != \null && batch != \null;
+    assumes sp != \null && regs != \null;
     assumes 1 <= capacity <= SAFEPOLL_CAPACITY_MAX &&
-      1 <= batch_cap <= SAFEPOLL_BATCH_MAX &&
       (flags & ~SAFEPOLL_EINTR) == 0;
-    requires storage: StorageOf(sp, regs, capacity, batch, batch_cap);
+    requires storage: StorageOf(sp, regs, capacity);
     ensures result: \result <= 0;
     ensures made: \result == 0 ==> Instance(sp) && sp->live == 0 &&
-      sp->regs == regs && sp->capacity == capacity &&
-      sp->batch == batch && sp->batch_cap == batch_cap &&
-      sp->batch_len == 0;
+      sp->regs == regs && sp->capacity == capacity && sp->batch_len == 0;
     ensures empty: \result == 0 ==> \forall integer i; !Live(sp, i);
   complete behaviors;
   disjoint behaviors;
 */
 int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
-		  uint32_t capacity, struct epoll_event *batch,
-		  uint32_t batch_cap, uint32_t flags);
+		  uint32_t capacity, uint32_t flags);
 
 /* safepoll_new: the same over one allocation of its own, freed by
  * safepoll_free.  Errors: those of safepoll_init, and -ENOMEM. */
@@ -150,15 +153,14 @@ int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
   complete behaviors;
   disjoint behaviors;
 */
-int safepoll_new(struct safepoll **out, uint32_t capacity,
-		 uint32_t batch_cap, uint32_t flags);
+int safepoll_new(struct safepoll **out, uint32_t capacity, uint32_t flags);
 
 /* safepoll_fini: closes the epoll descriptor of an instance made by
  * safepoll_init; its storage is the caller's again.  Returns close's
  * result.  Registered fds stay open: they are the caller's. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns sp->epfd, sp->batch_len, sp->batch_pos, errno, spec_closed;
+  assigns sp->epfd, sp->batch_len, errno, spec_closed;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -190,6 +192,10 @@ int safepoll_fini(struct safepoll *sp);
 */
 int safepoll_free(struct safepoll *sp);
 
+/* Every registration call below keeps the instance whole and the batch as
+ * it is, moves no generation back and brings no retired slot back
+ * (safepoll.acsl: CtlKeeps); each says which tokens it may bring to life. */
+
 /* safepoll_add: registers fd for `events`; udata comes back with each of
  * its events.  EPOLLERR and EPOLLHUP are always reported, as the kernel
  * adds them.  Errors: -EFAULT for sp NULL; -EINVAL for an unknown event
@@ -205,11 +211,7 @@ int safepoll_free(struct safepoll *sp);
   behavior register:
     assumes sp != \null;
     ensures result: \result <= 0;
-    ensures kept: Instance(sp);
-    ensures batch: sp->batch_pos == \old(sp->batch_pos) &&
-      sp->batch_len == \old(sp->batch_len);
-    ensures generations: GenerationsGrow{Old, Post}(sp);
-    ensures retired: RetiredStay{Old, Post}(sp);
+    ensures kept: CtlKeeps{Old, Post}(sp);
     ensures new_token: \result == 0 ==>
       OneNewToken{Old, Post}(sp, \old(sp->free_head));
     ensures no_token: \result < 0 ==> NoNewToken{Old, Post}(sp);
@@ -234,21 +236,17 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
   behavior modify:
     assumes sp != \null;
     ensures result: \result <= 0;
-    ensures kept: Instance(sp);
-    ensures batch: sp->batch_pos == \old(sp->batch_pos) &&
-      sp->batch_len == \old(sp->batch_len);
-    ensures generations: GenerationsGrow{Old, Post}(sp);
-    ensures retired: RetiredStay{Old, Post}(sp);
+    ensures kept: CtlKeeps{Old, Post}(sp);
     ensures new_gen_only: NewGenOnly{Old, Post}(sp);
   complete behaviors;
   disjoint behaviors;
 */
 int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
-/* safepoll_del: removes fd's registration.  Events of it still pending in
- * the current batch are dropped.  Errors: -EFAULT, then the kernel's
- * (-EBADF, -EPERM, -EINVAL, -ENOENT); as for mod, -ENOENT, -EBADF and
- * -EPERM end the table's record of fd. */
+/* safepoll_del: removes fd's registration.  Events of it still in the
+ * current batch are dropped.  Errors: -EFAULT, then the kernel's (-EBADF,
+ * -EPERM, -EINVAL, -ENOENT); as for mod, -ENOENT, -EBADF and -EPERM end
+ * the table's record of fd. */
 /*@
   requires valid: sp == \null || Instance(sp);
   assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
@@ -259,11 +257,7 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
   behavior remove:
     assumes sp != \null;
     ensures result: \result <= 0;
-    ensures kept: Instance(sp);
-    ensures batch: sp->batch_pos == \old(sp->batch_pos) &&
-      sp->batch_len == \old(sp->batch_len);
-    ensures generations: GenerationsGrow{Old, Post}(sp);
-    ensures retired: RetiredStay{Old, Post}(sp);
+    ensures kept: CtlKeeps{Old, Post}(sp);
     ensures no_token: NoNewToken{Old, Post}(sp);
   complete behaviors;
   disjoint behaviors;
@@ -284,11 +278,7 @@ int safepoll_del(struct safepoll *sp, int fd);
   behavior remove_and_close:
     assumes sp != \null;
     ensures result: \result <= 0;
-    ensures kept: Instance(sp);
-    ensures batch: sp->batch_pos == \old(sp->batch_pos) &&
-      sp->batch_len == \old(sp->batch_len);
-    ensures generations: GenerationsGrow{Old, Post}(sp);
-    ensures retired: RetiredStay{Old, Post}(sp);
+    ensures kept: CtlKeeps{Old, Post}(sp);
     ensures no_token: NoNewToken{Old, Post}(sp);
     ensures closed: spec_closed == fd || spec_closed == \old(spec_closed);
   complete behaviors;
@@ -296,117 +286,7 @@ int safepoll_del(struct safepoll *sp, int fd);
 */
 int safepoll_close(struct safepoll *sp, int fd);
 
-/* safepoll_wait: waits up to timeout_ms milliseconds (negative: for ever,
- * 0: not at all) for at most min(maxevents, batch capacity) events and
- * keeps them in the batch, for safepoll_next to hand out.  A signal does
- * not end the wait early: it waits again for the time left on
- * CLOCK_MONOTONIC, unless the instance was made with SAFEPOLL_EINTR.
- * Returns the number of events fetched, dead ones included.  Errors:
- * -EFAULT; -EINVAL for maxevents <= 0 or above the kernel's limit; the
- * kernel's (-EBADF, -EINVAL, -EINTR with SAFEPOLL_EINTR). */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns sp->batch_len, sp->batch_pos, sp->batch[0 .. sp->batch_cap - 1],
-    errno;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior bad_count:
-    assumes sp != \null;
-    assumes maxevents <= 0 ||
-      maxevents > 0x7fffffff / sizeof(struct epoll_event);
-    assigns \nothing;
-    ensures result: \result == -EINVAL;
-  behavior wait:
-    assumes sp != \null;
-    assumes 0 < maxevents <= 0x7fffffff / sizeof(struct epoll_event);
-    ensures result: \result < 0 ||
-      (\result <= maxevents && \result <= sp->batch_cap);
-    ensures kept: Instance(sp);
-    ensures fetched: \result >= 0 ==>
-      sp->batch_len == \result && sp->batch_pos == 0;
-    ensures failed: \result < 0 ==> sp->batch_len == 0 && sp->batch_pos == 0;
-  complete behaviors;
-  disjoint behaviors;
-*/
-int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms);
-
-/* safepoll_next: hands out the next event of the batch whose registration
- * is live at this moment: returns 1 and fills *ev, or 0 when the batch is
- * done.  Events of registrations deleted or replaced since the wait are
- * dropped and counted.  Errors: -EFAULT for a NULL pointer.
- * Inline, as liburing's completion helpers are: it runs once per event,
- * and a call per event would cost more than its checks (bench/).  The
- * struct layouts above are therefore part of the ABI (the soname). */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  requires valid_ev: ev == \null || \valid(ev);
-  requires apart: sp == \null || ev == \null ||
-    \separated(ev, sp, sp->regs + (0 .. sp->capacity - 1),
-               sp->batch + (0 .. sp->batch_cap - 1));
-  assigns sp->batch_pos, sp->dropped, *ev;
-  behavior null:
-    assumes sp == \null || ev == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior next:
-    assumes sp != \null && ev != \null;
-    ensures result: \result == 0 || \result == 1;
-    ensures kept: Instance(sp);
-    ensures advanced: \old(sp->batch_pos) + \result <= sp->batch_pos;
-    ensures live_only: \result == 1 ==>
-      \let token = sp->batch[sp->batch_pos - 1].data.u64;
-      TokenLive(sp, token) && HandedOut(sp, ev, TokenSlot(token)) &&
-      ev->events == sp->batch[sp->batch_pos - 1].events;
-    ensures dead_dropped: \forall integer k;
-      \old(sp->batch_pos) <= k < sp->batch_pos - \result ==>
-      !TokenLive(sp, sp->batch[k].data.u64);
-    ensures done: \result == 0 ==> sp->batch_pos == sp->batch_len;
-    ensures same: TableSame{Old, Post}(sp) && WaitFields{Old, Post}(sp) &&
-      sp->batch_len == \old(sp->batch_len);
-    ensures udata: \forall integer i; 0 <= i < sp->capacity ==>
-      sp->regs[i].udata == \old(sp->regs[i].udata);
-  complete behaviors;
-  disjoint behaviors;
-*/
-static inline int safepoll_next(struct safepoll *sp,
-				struct safepoll_event *ev)
-{
-	uint32_t pos;
-
-	if (!sp || !ev)
-		return -EFAULT;
-	/*@
-	  loop invariant pos: \at(sp->batch_pos, Pre) <= pos <= sp->batch_len;
-	  loop invariant dead: \forall integer k; \at(sp->batch_pos, Pre) <= k < pos
-	    ==> !TokenLive(sp, \at(sp->batch[k].data.u64, Pre));
-	  loop assigns pos, sp->dropped;
-	  loop variant sp->batch_len - pos;
-	*/
-	for (pos = sp->batch_pos; pos < sp->batch_len; pos++) {
-		uint64_t token = sp->batch[pos].data.u64;
-		/* Split in arithmetic, as sp_token joins it: the same machine
-		 * code, and no bit-vector theory for the provers. */
-		uint32_t slot = (uint32_t)(token % 0x100000000u);
-
-		/* Checked now, not at the wait: an earlier event's handler
-		 * may have deleted or replaced this registration. */
-		if (slot < sp->capacity && sp->regs[slot].fd >= 0 &&
-		    sp->regs[slot].gen == (uint32_t)(token / 0x100000000u)) {
-			sp->batch_pos = pos + 1;
-			ev->udata = sp->regs[slot].udata;
-			ev->fd = sp->regs[slot].fd;
-			ev->events = sp->batch[pos].events;
-			//@ assert same: TableSame{Pre, Here}(sp);
-			return 1;
-		}
-		sp->dropped++;
-	}
-	sp->batch_pos = pos;
-	//@ assert same: TableSame{Pre, Here}(sp);
-	return 0;
-}
+#include "safepoll_loop.h"
 
 /* safepoll_wait_array: safepoll_wait, then the live events into
  * out[0 .. maxevents - 1].  Returns how many it stored; may be 0 before the
@@ -417,28 +297,26 @@ static inline int safepoll_next(struct safepoll *sp,
     \valid(out + (0 .. maxevents - 1));
   requires apart: sp == \null || out == \null || maxevents <= 0 ||
     \separated(out + (0 .. maxevents - 1), sp,
-               sp->regs + (0 .. sp->capacity - 1),
-               sp->batch + (0 .. sp->batch_cap - 1), &errno);
-  assigns sp->batch_len, sp->batch_pos, sp->dropped,
-    sp->batch[0 .. sp->batch_cap - 1], out[0 .. maxevents - 1], errno;
+               sp->regs + (0 .. sp->capacity - 1), &errno);
+  assigns sp->batch_len, sp->dropped, sp->batch[0 .. SAFEPOLL_BATCH - 1],
+    out[0 .. maxevents - 1], errno;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
     ensures result: \result == -EFAULT;
   behavior bad_count:
     assumes sp != \null;
-    assumes maxevents <= 0 ||
-      maxevents > 0x7fffffff / sizeof(struct epoll_event);
+    assumes maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS;
     assigns \nothing;
     ensures result: \result == -EINVAL;
   behavior null_out:
     assumes sp != \null && out == \null;
-    assumes 0 < maxevents <= 0x7fffffff / sizeof(struct epoll_event);
+    assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
     assigns \nothing;
     ensures result: \result == -EFAULT;
   behavior wait:
     assumes sp != \null && out != \null;
-    assumes 0 < maxevents <= 0x7fffffff / sizeof(struct epoll_event);
+    assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
     ensures result: \result <= maxevents;
     ensures kept: Instance(sp);
   complete behaviors;
@@ -447,7 +325,7 @@ static inline int safepoll_next(struct safepoll *sp,
 int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 			int maxevents, int timeout_ms);
 
-/* safepoll_dropped: how many dead events were dropped so far. */
+/* safepoll_dropped: how many times an event was dropped as dead. */
 /*@
   requires valid: \valid_read(sp);
   assigns \nothing;
@@ -474,7 +352,7 @@ int safepoll_fd(const struct safepoll *sp);
  * table or the kernel disagree, or the errno of reading fdinfo. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].mark, errno, spec_closed;
+  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed;
   behavior null:
     assumes sp == \null;
     assigns \nothing;

@@ -7,7 +7,7 @@
  * prover needs no bit-vector theory to follow it (safepoll.acsl: Token). */
 uint64_t sp_token(const struct safepoll *sp, uint32_t slot)
 {
-	return (uint64_t)sp->regs[slot].gen * 0x100000000u + slot;
+	return sp->regs[slot].token / 0x100000000u * 0x100000000u + slot;
 }
 
 /* fds are small and dense (the kernel hands out the lowest free number),
@@ -68,6 +68,7 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 
 	//@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1));
 	sp->free_head = r->next;
+	r->token = r->token / 0x100000000u * 0x100000000u + slot;
 	r->fd = fd;
 	r->events = events;
 	r->udata = udata;
@@ -77,12 +78,14 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	//@ assert f_regs: sp->regs == \at(sp->regs, Pre);
 	//@ assert f_cap: sp->capacity == \at(sp->capacity, Pre);
 	//@ assert f_mask: sp->hash_mask == \at(sp->hash_mask, Pre);
-	/*@ assert f_batch: sp->batch_pos == \at(sp->batch_pos, Pre) &&
-	      sp->batch_len == \at(sp->batch_len, Pre); */
+	//@ assert f_batch: sp->batch_len == \at(sp->batch_len, Pre);
 	/*@ assert f_fd: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
 	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre); */
+	/*@ assert f_token: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
+	      sp->regs[i].token == \at(sp->regs[i].token, Pre); */
+	//@ assert f_slot: Gen(sp, slot) == Gen{Pre}(sp, slot) && Self(sp, slot) == slot;
 	/*@ assert f_gen: \forall integer i; 0 <= i < sp->capacity ==>
-	      sp->regs[i].gen == \at(sp->regs[i].gen, Pre); */
+	      Gen(sp, i) == Gen{Pre}(sp, i); */
 	/*@ assert f_next: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
 	      sp->regs[i].next == \at(sp->regs[i].next, Pre); */
 	/*@ assert f_head: \forall integer i; 0 <= i < sp->capacity && i != chain ==>
@@ -97,6 +100,7 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 {
 	struct safepoll_reg *r = &sp->regs[slot];
+	uint64_t gen;
 
 	/*@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1)) &&
 	      \separated(sp->regs + (0 .. sp->capacity - 1), &errno); */
@@ -115,7 +119,7 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
 	/*@ assert unlinked_only: \forall integer i; 0 <= i < sp->capacity ==>
 	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre) &&
-	      sp->regs[i].gen == \at(sp->regs[i].gen, Pre) &&
+	      sp->regs[i].token == \at(sp->regs[i].token, Pre) &&
 	      (i != prev ==> sp->regs[i].next == \at(sp->regs[i].next, Pre)); */
 	/*@ ghost Unlinked: ; */
 	r->fd = -1;
@@ -127,19 +131,18 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	 * the slot is retired instead, and the table is one slot smaller.  It
 	 * links to itself, which no free slot does: that tells the two apart
 	 * (safepoll.acsl: Retired, Free). */
-	if (r->gen == UINT32_MAX) {
+	gen = r->token / 0x100000000u;
+	if (gen == UINT32_MAX) {
 		r->next = slot;
 	} else {
-		r->gen++;
+		gen++;
 		r->next = sp->free_head;
 		sp->free_head = slot;
 	}
+	r->token = gen * 0x100000000u + SP_NIL;
 	/*@ assert fields: sp->regs == \at(sp->regs, Pre) &&
 	      sp->capacity == \at(sp->capacity, Pre) &&
 	      sp->hash_mask == \at(sp->hash_mask, Pre) &&
-	      sp->batch == \at(sp->batch, Pre) &&
-	      sp->batch_cap == \at(sp->batch_cap, Pre) &&
-	      sp->batch_pos == \at(sp->batch_pos, Pre) &&
 	      sp->batch_len == \at(sp->batch_len, Pre); */
 	/*@ assert heads: \forall integer i; 0 <= i < \at(sp->capacity, Pre) ==>
 	      sp->regs[i].head == \at(sp->regs[i].head, Unlinked); */
@@ -148,7 +151,7 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	/*@ assert others: \forall integer i;
 	      0 <= i < \at(sp->capacity, Pre) && i != slot ==>
 	      sp->regs[i].fd == \at(sp->regs[i].fd, Unlinked) &&
-	      sp->regs[i].gen == \at(sp->regs[i].gen, Unlinked) &&
+	      sp->regs[i].token == \at(sp->regs[i].token, Unlinked) &&
 	      sp->regs[i].next == \at(sp->regs[i].next, Unlinked); */
 	//@ assert step_frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
 	/*@ assert step_nil: prev == Nil ==>

@@ -11,12 +11,20 @@
 #define SP_NIL UINT32_MAX
 #define SP_DEAD_TOKEN UINT64_MAX
 
+/* safepoll_check's scratch mark: a bit of a slot's mask that no event bit
+ * uses (SAFEPOLL_EVENTS), cleared before the check returns. */
+#define SP_MARK (1u << 27)
+#ifndef __FRAMAC__ /* C11; the compilers check it, Frama-C reads C99 */
+_Static_assert((SP_MARK & (SAFEPOLL_EVENTS | EPOLLERR | EPOLLHUP)) == 0,
+	       "the mark is no event bit");
+#endif
+
 /* A slot's token: its generation, then its index. */
 /*@
   requires valid: Instance(sp);
   requires slot: 0 <= slot < sp->capacity;
   assigns \nothing;
-  ensures token: \result == Token(slot, sp->regs[slot].gen);
+  ensures token: \result == Token(slot, Gen(sp, slot));
 */
 uint64_t sp_token(const struct safepoll *sp, uint32_t slot);
 
@@ -48,12 +56,11 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
     sp->regs[ChainOf(fd, sp->hash_mask)].head;
   ensures storage: Storage(sp);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
-    sp->batch_pos == \old(sp->batch_pos) &&
     sp->batch_len == \old(sp->batch_len);
   ensures table: Table(sp);
   ensures slot: \result == \old(sp->free_head);
   ensures live: Live(sp, \result) && sp->regs[\result].fd == fd;
-  ensures same_gen: sp->regs[\result].gen == \old(sp->regs[sp->free_head].gen);
+  ensures same_gen: Gen(sp, \result) == \old(Gen(sp, sp->free_head));
   ensures chained: sp->regs[ChainOf(fd, sp->hash_mask)].head == \result &&
     sp->regs[\result].next == \old(sp->regs[ChainOf(fd, sp->hash_mask)].head);
   ensures new_token: OneNewToken{Old, Post}(sp, \result);
@@ -75,11 +82,10 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
   assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1];
   ensures storage: Storage(sp);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
-    sp->batch_pos == \old(sp->batch_pos) &&
     sp->batch_len == \old(sp->batch_len);
   ensures table: Table(sp);
   ensures dead: !Live(sp, slot);
-  ensures bumped: sp->regs[slot].gen > \old(sp->regs[slot].gen) ||
+  ensures bumped: Gen(sp, slot) > \old(Gen(sp, slot)) ||
     Retired(sp, slot);
   ensures no_new_token: NoNewToken{Old, Post}(sp);
   ensures retired: RetiredStay{Old, Post}(sp);

@@ -5,9 +5,6 @@
 #include "table.h"
 #include "timeout.h"
 
-/* epoll_wait's own bound on maxevents (fs/eventpoll.c: EP_MAX_EVENTS). */
-#define SP_EP_MAX_EVENTS ((int)(INT32_MAX / sizeof(struct epoll_event)))
-
 /* A wait that a signal must not cut short waits again: for the same
  * timeout when it is 0 or endless, for the time left otherwise (unless
  * the caller asked to see EINTR).  These loops have no variant: a signal
@@ -25,15 +22,15 @@ static int retry(const struct safepoll *sp)
 
 /*@
   requires valid: Storage(sp);
-  requires max: 0 < max <= sp->batch_cap;
-  assigns sp->batch[0 .. sp->batch_cap - 1], errno;
+  requires max: 0 < max <= SAFEPOLL_BATCH;
+  assigns sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
   ensures result: -4095 <= \result <= max;
 */
 static int wait_untimed(struct safepoll *sp, int max, int timeout_ms)
 {
 	/*@
 	  loop invariant same: WaitFields{Pre, Here}(sp);
-	  loop assigns \at(sp->batch, Pre)[0 .. \at(sp->batch_cap, Pre) - 1], errno;
+	  loop assigns sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
 	*/
 	for (;;) {
 		int n = epoll_wait(sp->epfd, sp->batch, max, timeout_ms);
@@ -45,17 +42,7 @@ static int wait_untimed(struct safepoll *sp, int max, int timeout_ms)
 	}
 }
 
-/* Apart from the common path, so that its registers and its clock reads
- * cost the waits with -1 or 0 nothing. */
-/*@
-  requires valid: Storage(sp);
-  requires max: 0 < max <= sp->batch_cap;
-  requires timeout: timeout_ms > 0;
-  assigns sp->batch[0 .. sp->batch_cap - 1], errno;
-  ensures result: -4095 <= \result <= max;
-*/
-__attribute__((noinline)) static int wait_timed(struct safepoll *sp, int max,
-						int timeout_ms)
+static int wait_timed(struct safepoll *sp, int max, int timeout_ms)
 {
 	struct timespec start, now;
 	int timeout = timeout_ms;
@@ -66,8 +53,7 @@ __attribute__((noinline)) static int wait_timed(struct safepoll *sp, int max,
 	  loop invariant timeout: 0 < timeout <= timeout_ms;
 	  loop invariant clock: Clock(start);
 	  loop invariant same: WaitFields{Pre, Here}(sp);
-	  loop assigns \at(sp->batch, Pre)[0 .. \at(sp->batch_cap, Pre) - 1], errno,
-	    now, timeout;
+	  loop assigns sp->batch[0 .. SAFEPOLL_BATCH - 1], errno, now, timeout;
 	*/
 	for (;;) {
 		int n = epoll_wait(sp->epfd, sp->batch, max, timeout);
@@ -84,32 +70,34 @@ __attribute__((noinline)) static int wait_timed(struct safepoll *sp, int max,
 	}
 }
 
-int safepoll_wait(struct safepoll *sp, int maxevents, int timeout_ms)
+/* What a wait leaves: the count it fetched, or none when it failed. */
+/*@
+  requires valid: Storage(sp);
+  requires table: Table{Pre}(sp);
+  requires same: TableSame{Pre, Here}(sp);
+  requires n: n <= SAFEPOLL_BATCH;
+  assigns sp->batch_len;
+  ensures result: \result == n;
+  ensures kept: Instance(sp);
+  ensures fetched: n >= 0 ==> sp->batch_len == n;
+  ensures failed: n < 0 ==> sp->batch_len == 0;
+*/
+static int fetched(struct safepoll *sp, int n)
 {
-	int max, n;
-
-	if (!sp)
-		return -EFAULT;
-	if (maxevents <= 0 || maxevents > SP_EP_MAX_EVENTS)
-		return -EINVAL;
-	max = maxevents < (int)sp->batch_cap ? maxevents : (int)sp->batch_cap;
-	sp->batch_len = 0;
-	sp->batch_pos = 0;
-	n = timeout_ms > 0 ? wait_timed(sp, max, timeout_ms)
-			   : wait_untimed(sp, max, timeout_ms);
-	if (n < 0) {
-		//@ assert same: TableSame{Pre, Here}(sp);
-		//@ assert storage: Storage(sp);
-		//@ assert empty: sp->batch_pos == 0 && sp->batch_len == 0;
-		//@ assert table: Table(sp);
-		return n;
-	}
-	sp->batch_len = (uint32_t)n;
-	//@ assert same: TableSame{Pre, Here}(sp);
-	//@ assert storage: Storage(sp);
-	//@ assert fetched: sp->batch_pos == 0 && sp->batch_len <= sp->batch_cap;
-	//@ assert table: Table(sp);
+	sp->batch_len = n < 0 ? 0 : (uint32_t)n;
 	return n;
+}
+
+int safepoll_wait_timed(struct safepoll *sp, int max, int timeout_ms)
+{
+	return fetched(sp, wait_timed(sp, max, timeout_ms));
+}
+
+int safepoll_wait_again(struct safepoll *sp, int max, int timeout_ms)
+{
+	if (!retry(sp))
+		return fetched(sp, -errno);
+	return fetched(sp, wait_untimed(sp, max, timeout_ms));
 }
 
 int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
@@ -120,7 +108,7 @@ int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 	/* The kernel's order: the count is checked before the buffer. */
 	if (!sp)
 		return -EFAULT;
-	if (maxevents <= 0 || maxevents > SP_EP_MAX_EVENTS)
+	if (maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS)
 		return -EINVAL;
 	if (!out)
 		return -EFAULT;
@@ -128,14 +116,14 @@ int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 	if (n < 0)
 		return n;
 	/*@
-	  loop invariant range: 0 <= stored <= sp->batch_pos <= n;
-	  loop invariant same: WaitFields{Pre, Here}(sp);
+	  loop invariant range: 0 <= stored <= i <= n;
 	  loop invariant kept: Instance(sp);
 	  loop invariant count: n <= maxevents && sp->batch_len == n;
-	  loop assigns stored, sp->batch_pos, sp->dropped, out[0 .. n - 1];
-	  loop variant n - stored;
+	  loop assigns i, stored, sp->dropped, out[0 .. n - 1];
+	  loop variant n - i;
 	*/
-	while (stored < n && safepoll_next(sp, &out[stored]) == 1)
-		stored++;
+	for (uint32_t i = 0; i < (uint32_t)n; i++)
+		if (safepoll_event(sp, i, &out[stored]) == 1)
+			stored++;
 	return stored;
 }

@@ -12,13 +12,12 @@
 #include "safepoll.h"
 
 /* Small tables keep Eva exact over every slot; the code does not depend
- * on the size beyond the bounds it checks. */
+ * on the size beyond the bounds it checks.  The batch is the instance's
+ * own (SAFEPOLL_BATCH events). */
 #define CAP 6
-#define BATCH 4
 #define OUT 3
 
 static struct safepoll_reg regs[CAP];
-static struct epoll_event batch[BATCH];
 static struct safepoll inst;
 
 static int any_fd(void)
@@ -56,10 +55,10 @@ static int any_maxevents(void)
 	switch (Frama_C_interval(0, 3)) {
 	case 0:
 		return Frama_C_interval(INT32_MIN, 0);
-	case 1:
-		return Frama_C_interval(1, BATCH + 2);
+	case 1: /* up to the batch and just past it: clamped */
+		return Frama_C_interval(1, SAFEPOLL_BATCH + 2);
 	case 2:
-		return Frama_C_interval(BATCH + 3, INT32_MAX / 12);
+		return Frama_C_interval(SAFEPOLL_BATCH + 3, INT32_MAX / 12);
 	default: /* above the kernel's EP_MAX_EVENTS */
 		return Frama_C_interval(INT32_MAX / 12 + 1, INT32_MAX);
 	}
@@ -77,12 +76,68 @@ static int any_timeout(void)
 	}
 }
 
+/* An index of the batch: below, at and past the count of the last wait,
+ * and up to the largest. */
+static uint32_t any_index(void)
+{
+	if (Frama_C_nondet(0, 1))
+		return Frama_C_unsigned_int_interval(0, SAFEPOLL_BATCH + 1);
+	return Frama_C_unsigned_int_interval(0, UINT32_MAX);
+}
+
+/* The event loop as a caller writes it (safepoll_loop.h), with handlers
+ * that change the table between two events. */
+static void event_loop(struct safepoll *sp)
+{
+	/* Filled first: Eva keeps no relation between rc and *ev across the
+	 * loop's join, and that a 1 comes with *ev filled is WP's to prove
+	 * (safepoll_event's `handed`). */
+	struct safepoll_event ev = { NULL, -1, 0 };
+	int rc;
+
+	for (uint32_t i = 0; (rc = safepoll_event(sp, i, &ev)) >= 0; i++) {
+		if (rc != 1)
+			continue;
+		switch (Frama_C_interval(0, 3)) {
+		case 0:
+			safepoll_del(sp, ev.fd);
+			break;
+		case 1:
+			safepoll_close(sp, any_fd());
+			break;
+		case 2:
+			safepoll_add(sp, any_fd(), any_events(), any_udata());
+			break;
+		default:
+			safepoll_mod(sp, ev.fd, any_events(), ev.udata);
+			break;
+		}
+	}
+}
+
+/* safepoll_wait's two out-of-line halves, called as safepoll_wait calls
+ * them (their contracts: a count within the batch; a timeout above 0 for
+ * the first; for the second, a timeout of 0 or less and one of
+ * epoll_wait's errnos). */
+static void wait_halves(struct safepoll *sp)
+{
+	static const int errs[] = { EBADF, EFAULT, EINTR, EINVAL };
+	int max = Frama_C_interval(1, SAFEPOLL_BATCH);
+
+	if (Frama_C_nondet(0, 1)) {
+		safepoll_wait_timed(sp, max, Frama_C_interval(1, INT32_MAX));
+	} else {
+		errno = errs[Frama_C_interval(0, 3)];
+		safepoll_wait_again(sp, max, Frama_C_interval(INT32_MIN, 0));
+	}
+}
+
 /* One operation of any kind with any arguments; sp may be NULL. */
 static void step(struct safepoll *sp)
 {
 	struct safepoll_event ev, out[OUT];
 
-	switch (Frama_C_interval(0, 11)) {
+	switch (Frama_C_interval(0, 13)) {
 	case 0:
 		safepoll_add(sp, any_fd(), any_events(), any_udata());
 		break;
@@ -99,12 +154,17 @@ static void step(struct safepoll *sp)
 		safepoll_wait(sp, any_maxevents(), any_timeout());
 		break;
 	case 5:
-		/* next after a wait, on an empty or a used-up batch too */
-		safepoll_next(sp, &ev);
-		safepoll_next(sp, &ev);
+		/* any index after any operation: below the count, at it,
+		 * past it, twice the same (a dead one counts twice) */
+		{
+			uint32_t i = any_index();
+
+			safepoll_event(sp, i, &ev);
+			safepoll_event(sp, i, &ev);
+		}
 		break;
 	case 6:
-		safepoll_next(sp, Frama_C_nondet(0, 1) ? &ev : NULL);
+		safepoll_event(sp, any_index(), Frama_C_nondet(0, 1) ? &ev : NULL);
 		break;
 	case 7:
 		/* out holds OUT events.  A count beyond it is the caller's bug
@@ -147,6 +207,13 @@ static void step(struct safepoll *sp)
 			}
 		}
 		break;
+	case 11:
+		event_loop(sp);
+		break;
+	case 12:
+		if (sp)
+			wait_halves(sp);
+		break;
 	default:
 		break;
 	}
@@ -169,26 +236,20 @@ static void life(struct safepoll *sp)
 static void caller_storage(void)
 {
 	uint32_t capacity = Frama_C_unsigned_int_interval(1, CAP);
-	uint32_t batch_cap = Frama_C_unsigned_int_interval(1, BATCH);
 	uint32_t flags = Frama_C_unsigned_int_interval(0, SAFEPOLL_EINTR);
 
 	/* Every refusal first: nothing may be written. */
-	safepoll_init(NULL, regs, capacity, batch, batch_cap, 0);
-	safepoll_init(&inst, NULL, capacity, batch, batch_cap, 0);
-	safepoll_init(&inst, regs, capacity, NULL, batch_cap, 0);
-	safepoll_init(&inst, regs, 0, batch, batch_cap, 0);
+	safepoll_init(NULL, regs, capacity, 0);
+	safepoll_init(&inst, NULL, capacity, 0);
+	safepoll_init(NULL, NULL, 0, Frama_C_unsigned_int_interval(0, UINT32_MAX));
+	safepoll_init(&inst, regs, 0, 0);
 	safepoll_init(&inst, regs,
 		      Frama_C_unsigned_int_interval(SAFEPOLL_CAPACITY_MAX + 1,
-						    UINT32_MAX),
-		      batch, batch_cap, 0);
-	safepoll_init(&inst, regs, capacity, batch, 0, 0);
-	safepoll_init(&inst, regs, capacity, batch,
-		      Frama_C_unsigned_int_interval(SAFEPOLL_BATCH_MAX + 1,
 						    UINT32_MAX), 0);
-	safepoll_init(&inst, regs, capacity, batch, batch_cap,
+	safepoll_init(&inst, regs, capacity,
 		      Frama_C_unsigned_int_interval(SAFEPOLL_EINTR + 1,
 						    UINT32_MAX));
-	if (safepoll_init(&inst, regs, capacity, batch, batch_cap, flags) != 0)
+	if (safepoll_init(&inst, regs, capacity, flags) != 0)
 		return;
 	life(&inst);
 	safepoll_fini(&inst);
@@ -200,11 +261,11 @@ static void caller_storage(void)
 	safepoll_free(&inst);
 }
 
-static void own_storage(uint32_t capacity, uint32_t batch_cap)
+static void own_storage(uint32_t capacity)
 {
 	struct safepoll *sp = NULL;
 
-	if (safepoll_new(&sp, capacity, batch_cap,
+	if (safepoll_new(&sp, capacity,
 			 Frama_C_unsigned_int_interval(0, UINT32_MAX)) != 0)
 		return;
 	/* malloc leaves the batch's bytes unspecified, and safepoll reads
@@ -212,8 +273,7 @@ static void own_storage(uint32_t capacity, uint32_t batch_cap)
 	 * loses that relation where the states of different operations
 	 * join, so the batch starts with any bytes, as the static one of
 	 * caller_storage starts with zeros. */
-	Frama_C_make_unknown((char *)sp->batch,
-			     batch_cap * sizeof(struct epoll_event));
+	Frama_C_make_unknown((char *)sp->batch, sizeof sp->batch);
 	life(sp);
 	safepoll_free(sp);
 }
@@ -222,23 +282,23 @@ static void allocated(void)
 {
 	struct safepoll *sp = NULL;
 
-	safepoll_new(NULL, 1, 1, 0);
-	safepoll_new(&sp, 0, 1, 0);
+	safepoll_new(NULL, 1, 0);
+	safepoll_new(NULL, 0, Frama_C_unsigned_int_interval(0, UINT32_MAX));
+	safepoll_new(&sp, 0, 0);
 	safepoll_new(&sp,
 		     Frama_C_unsigned_int_interval(SAFEPOLL_CAPACITY_MAX + 1,
-						   UINT32_MAX), 1, 0);
-	safepoll_new(&sp, 1, 0, 0);
-	safepoll_new(&sp, 1,
-		     Frama_C_unsigned_int_interval(SAFEPOLL_BATCH_MAX + 1,
 						   UINT32_MAX), 0);
+	safepoll_new(&sp, 1,
+		     Frama_C_unsigned_int_interval(SAFEPOLL_EINTR + 1,
+						   UINT32_MAX));
 	/* A few exact sizes: malloc of a range of sizes would leave Eva
 	 * unsure of the block's end, not of the code. */
-	own_storage(1, 1);
-	own_storage(2, BATCH);
-	own_storage(CAP, 3);
+	own_storage(1);
+	own_storage(2);
+	own_storage(CAP);
 	/* The largest instance: the size arithmetic at its bound.  Only
 	 * made and freed: a table of 2^24 slots is too big to follow. */
-	if (safepoll_new(&sp, SAFEPOLL_CAPACITY_MAX, SAFEPOLL_BATCH_MAX, 0) == 0)
+	if (safepoll_new(&sp, SAFEPOLL_CAPACITY_MAX, 0) == 0)
 		safepoll_free(sp);
 	safepoll_free(NULL);
 }

@@ -14,9 +14,13 @@
 # WP proves it, and E-ACSL 25 cannot translate its logic).  entry.c is
 # Frama-C's entry point so that E-ACSL tracks the stack buffers the
 # contracts call \valid on; init.c sets up E-ACSL's memory model before the
-# replay tool's main.  Debian ships no e-acsl-gcc.sh: the runtime
-# (e_acsl_rtl.c, dlmalloc) is compiled here as that script would, with
-# libgmp.  fixup.py closes the gaps between E-ACSL's output and glibc.
+# replay tool's main.  safepoll_wait is inline: the replay tool's own copy
+# of it (in replay/wrapper.c) is compiled again with inline.h, which sends
+# its epoll_wait call through the instrumented contract too; the build
+# checks that this wrapper.o calls no epoll_wait of its own.  Debian ships
+# no e-acsl-gcc.sh: the runtime (e_acsl_rtl.c, dlmalloc) is compiled here
+# as that script would, with libgmp.  fixup.py closes the gaps between
+# E-ACSL's output and glibc.
 #
 # A wrong clause makes it abort: `make eacsl-selftest` plants one in a
 # copy of specs/kernel (epoll_wait's `ensures result` narrowed to
@@ -40,6 +44,9 @@ EACSL_DLMALLOC_FLAGS := -O2 -DHAVE_MORECORE=0 -DHAVE_MMAP=1 \
 	-DMALLOC_ALIGNMENT=32 -DMSPACE_PREFIX=__e_acsl_ -DUSE_LOCKS=1 \
 	-DUSE_SPIN_LOCKS=1
 EACSL_REPLAY = $(EACSL_OUT)/safepoll-replay
+# The replay objects, wrapper.o (which includes safepoll.h) compiled anew.
+EACSL_REPLAY_OBJS = $(filter-out $(BUILD)/replay/wrapper.o,$(REPLAY_OBJS)) \
+	$(EACSL_OUT)/wrapper.o
 
 .PHONY: eacsl eacsl-build eacsl-selftest
 
@@ -60,8 +67,9 @@ eacsl-build:
 	@test -f $(EACSL_SHARE)/e_acsl_rtl.c || \
 		{ echo "eacsl: no E-ACSL runtime in $(EACSL_SHARE) (frama-c-base)"; \
 		  exit 1; }
-	@$(MAKE) --no-print-directory $(REPLAY_OBJS) $(BUILD)/libtrace.a \
-		$(BUILD)/libspmodel.a
+	@$(MAKE) --no-print-directory \
+		$(filter-out $(BUILD)/replay/wrapper.o,$(REPLAY_OBJS)) \
+		$(BUILD)/libtrace.a $(BUILD)/libspmodel.a
 	@rm -rf $(EACSL_OUT)/src && mkdir -p $(EACSL_OUT)
 	python3 proofs/eva/strip_acsl.py $(EACSL_OUT)/src src/*.c src/*.h \
 		src/*.acsl
@@ -84,7 +92,14 @@ eacsl-build:
 		-o $(EACSL_OUT)/dlmalloc.o
 	gcc -O2 -g -D_GNU_SOURCE -c proofs/eacsl/real.c -o $(EACSL_OUT)/real.o
 	gcc -O2 -g -c proofs/eacsl/init.c -o $(EACSL_OUT)/init.o
-	gcc -o $(EACSL_REPLAY) $(REPLAY_OBJS) $(BUILD)/libtrace.a \
+	gcc -O2 -g $(ALL_CPPFLAGS) -Itrace -Ispecs/model $(WARNINGS) \
+		-include proofs/eacsl/inline.h -c replay/wrapper.c \
+		-o $(EACSL_OUT)/wrapper.o
+	@nm -u $(EACSL_OUT)/wrapper.o | grep -qw __gen_e_acsl_spk_epoll_wait && \
+		! nm -u $(EACSL_OUT)/wrapper.o | grep -qw epoll_wait || \
+		{ echo "eacsl: the replay's inline safepoll_wait does not go" \
+		  "through the instrumented epoll_wait"; exit 1; }
+	gcc -o $(EACSL_REPLAY) $(EACSL_REPLAY_OBJS) $(BUILD)/libtrace.a \
 		$(BUILD)/libspmodel.a $(EACSL_OUT)/safepoll.e-acsl.o \
 		$(EACSL_OUT)/real.o $(EACSL_OUT)/init.o $(EACSL_OUT)/e_acsl_rtl.o \
 		$(EACSL_OUT)/dlmalloc.o -lgmp -lm -lpthread

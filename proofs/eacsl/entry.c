@@ -13,12 +13,11 @@ int sp_eacsl_entry(void)
 {
 	struct safepoll *sp = NULL, own;
 	struct safepoll_reg regs[1];
-	struct epoll_event batch[1];
 	struct safepoll_event ev, out[1];
 
-	if (safepoll_init(&own, regs, 1, batch, 1, 0) == 0)
+	if (safepoll_init(&own, regs, 1, 0) == 0)
 		safepoll_fini(&own);
-	if (safepoll_new(&sp, 1, 1, 0) != 0)
+	if (safepoll_new(&sp, 1, 0) != 0)
 		return 1;
 	safepoll_add(sp, 0, EPOLLIN, NULL);
 	safepoll_mod(sp, 0, EPOLLOUT, NULL);
@@ -26,7 +25,9 @@ int sp_eacsl_entry(void)
 	safepoll_close(sp, 0);
 	safepoll_wait(sp, 1, -1);
 	safepoll_wait(sp, 1, 1);
-	safepoll_next(sp, &ev);
+	safepoll_wait_timed(sp, 1, 1);
+	safepoll_wait_again(sp, 1, 0);
+	safepoll_event(sp, 0, &ev);
 	safepoll_wait_array(sp, out, 1, 0);
 	safepoll_check(sp);
 	safepoll_dropped(sp);

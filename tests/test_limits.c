@@ -30,7 +30,7 @@ static void test_limit_nofile_exhausted(void **state)
 	int dup_errno = errno;
 	/* No descriptor left: an instance cannot be made, and says why. */
 	struct safepoll *other;
-	int new_rc = safepoll_new(&other, 4, 4, 0);
+	int new_rc = safepoll_new(&other, 4, 0);
 	assert_int_equal(setrlimit(RLIMIT_NOFILE, &old), 0);
 	assert_int_equal(pipe_errno, EMFILE);
 	assert_int_equal(spare[1], -1);
@@ -61,7 +61,7 @@ static void test_limit_many_registrations(void **state)
 		(int)((lim.rlim_cur > 20000 ? 20000 : lim.rlim_cur) - 64) / 2;
 	int(*fds)[2] = calloc((size_t)pipes, sizeof *fds);
 	assert_non_null(fds);
-	assert_int_equal(safepoll_new(&sp, (uint32_t)(2 * pipes), 4096, 0), 0);
+	assert_int_equal(safepoll_new(&sp, (uint32_t)(2 * pipes), 0), 0);
 	for (int i = 0; i < pipes; i++) {
 		make_pipe(fds[i]);
 		assert_int_equal(
@@ -72,16 +72,23 @@ static void test_limit_many_registrations(void **state)
 	assert_consistent(sp);
 	for (int i = 0; i < pipes; i += 2)
 		write_byte(fds[i][1]);
-	int seen = 0;
-	while (safepoll_wait(sp, 4096, 0) > 0)
-		while (safepoll_next(sp, &ev) == 1) {
+	int seen = 0, n, rc;
+	/* A batch at a time: SAFEPOLL_BATCH events a wait at most. */
+	while ((n = safepoll_wait(sp, 4096, 0)) > 0) {
+		assert_true(n <= SAFEPOLL_BATCH);
+		for (uint32_t i = 0; (rc = safepoll_event(sp, i, &ev)) >= 0;
+		     i++) {
 			int *fd = ev.udata;
+			assert_int_equal(rc, 1);
 			assert_int_equal(*fd, ev.fd);
 			char c;
 			assert_int_equal(read(ev.fd, &c, 1), 1);
 			seen++;
 		}
+	}
+	assert_int_equal(n, 0);
 	assert_int_equal(seen, (pipes + 1) / 2);
+	assert_int_equal(safepoll_dropped(sp), 0);
 	for (int i = 0; i < pipes; i++) {
 		assert_int_equal(safepoll_close(sp, fds[i][0]), 0);
 		assert_int_equal(safepoll_close(sp, fds[i][1]), 0);

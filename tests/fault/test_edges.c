@@ -53,7 +53,7 @@ static int check_with(struct fix *f, const char *fmt, unsigned long long a,
 
 static unsigned long long token(struct fix *f)
 {
-	return ((unsigned long long)f->sp->regs[f->slot].gen << 32) | f->slot;
+	return f->sp->regs[f->slot].token;
 }
 
 static void test_fdinfo_well_formed(void **state)
@@ -264,16 +264,20 @@ static void test_generation_exhausted(void **state)
 	uint32_t s = sp->free_head;
 	int q[2];
 
-	sp->regs[s].gen = UINT32_MAX;
+	/* A free slot's token: its generation, and no slot. */
+	sp->regs[s].token = 0xffffffffull << 32 | SP_NIL_VALUE;
 	make_pipe(q);
 	assert_int_equal(safepoll_add(sp, q[0], EPOLLIN, NULL), 0);
 	assert_int_equal(sp->regs[s].fd, q[0]);
+	assert_int_equal(sp->regs[s].token, 0xffffffffull << 32 | s);
 	/* A mod keeps the last generation rather than wrap it. */
 	assert_int_equal(safepoll_mod(sp, q[0], EPOLLIN | EPOLLOUT, NULL), 0);
-	assert_int_equal(sp->regs[s].gen, UINT32_MAX);
+	assert_int_equal(sp->regs[s].token, 0xffffffffull << 32 | s);
 	assert_int_equal(safepoll_check(sp), 0);
 	assert_int_equal(safepoll_del(sp, q[0]), 0);
-	assert_int_equal(sp->regs[s].gen, UINT32_MAX);
+	/* Retired: the last generation, no slot, linked to itself. */
+	assert_int_equal(sp->regs[s].token, 0xffffffffull << 32 | SP_NIL_VALUE);
+	assert_int_equal(sp->regs[s].next, s);
 	assert_true(sp->free_head != s);
 	assert_int_equal(safepoll_check(sp), 0);
 	/* The table is one slot smaller: 4 slots, 1 retired, 1 used. */
@@ -319,7 +323,7 @@ static void test_fdinfo_path_digits(void **state)
 	(void)f;
 	for (int i = 0; i < 12; i++)
 		spare[i] = dup(0);
-	assert_int_equal(safepoll_new(&sp, 2, 2, 0), 0);
+	assert_int_equal(safepoll_new(&sp, 2, 0), 0);
 	assert_true(safepoll_fd(sp) >= 10);
 	assert_int_equal(safepoll_check(sp), 0);
 	safepoll_free(sp);
@@ -331,11 +335,10 @@ static void test_check_after_fini(void **state)
 {
 	struct fix *f = *state;
 	struct safepoll_reg regs[2];
-	struct epoll_event batch[2];
 	struct safepoll sp;
 
 	(void)f;
-	assert_int_equal(safepoll_init(&sp, regs, 2, batch, 2, 0), 0);
+	assert_int_equal(safepoll_init(&sp, regs, 2, 0), 0);
 	assert_int_equal(safepoll_fini(&sp), 0);
 	assert_int_equal(safepoll_check(&sp), -EBADF);
 }

@@ -30,25 +30,39 @@ static int close_p0(struct world *w)
 	return rc;
 }
 
-/* The scenario, one API call a step, and what each returns unharmed. */
+/* The scenario, one API call a step, and what each returns unharmed.
+ * Three waits: timed (safepoll_wait_timed), untimed from this object
+ * (safepoll_wait is inline: its epoll_wait is this object's, wrapped by
+ * mk/fault.mk as the library's are) and the array form. */
+enum {
+	STEP_NEW, STEP_ADD_P, STEP_ADD_Q, STEP_MOD, STEP_WAIT_TIMED,
+	STEP_WAIT, STEP_EVENT, STEP_WAIT_ARRAY, STEP_CHECK, STEP_DEL,
+	STEP_CLOSE, STEP_FREE, STEPS
+};
+
 static int step(struct world *w, int i)
 {
 	switch (i) {
-	case 0: return safepoll_new(&w->sp, 4, 4, 0);
-	case 1: return safepoll_add(w->sp, w->p[0], EPOLLIN, &tag_p);
-	case 2: return safepoll_add(w->sp, w->q[1], EPOLLOUT, &tag_q);
-	case 3: return safepoll_mod(w->sp, w->p[0], EPOLLIN, &tag_p);
-	case 4: return safepoll_wait(w->sp, 4, 50);
-	case 5: return safepoll_next(w->sp, &w->out[0]);
-	case 6: return safepoll_wait_array(w->sp, w->out, 4, 0);
-	case 7: return safepoll_check(w->sp);
-	case 8: return safepoll_del(w->sp, w->q[1]);
-	case 9: return close_p0(w);
+	case STEP_NEW: return safepoll_new(&w->sp, 4, 0);
+	case STEP_ADD_P: return safepoll_add(w->sp, w->p[0], EPOLLIN, &tag_p);
+	case STEP_ADD_Q: return safepoll_add(w->sp, w->q[1], EPOLLOUT, &tag_q);
+	case STEP_MOD: return safepoll_mod(w->sp, w->p[0], EPOLLIN, &tag_p);
+	case STEP_WAIT_TIMED: return safepoll_wait(w->sp, 4, 50);
+	case STEP_WAIT: return safepoll_wait(w->sp, 4, 0);
+	case STEP_EVENT: return safepoll_event(w->sp, 0, &w->out[0]);
+	case STEP_WAIT_ARRAY: return safepoll_wait_array(w->sp, w->out, 4, 0);
+	case STEP_CHECK: return safepoll_check(w->sp);
+	case STEP_DEL: return safepoll_del(w->sp, w->q[1]);
+	case STEP_CLOSE: return close_p0(w);
 	default: w->freed = 1; return safepoll_free(w->sp);
 	}
 }
-static const int nominal[] = {0, 0, 0, 0, 2, 1, 2, 0, 0, 0, 0};
-#define STEPS ((int)(sizeof nominal / sizeof nominal[0]))
+static const int nominal[STEPS] = {0, 0, 0, 0, 2, 2, 1, 2, 0, 0, 0, 0};
+
+static int is_wait(int i)
+{
+	return i == STEP_WAIT_TIMED || i == STEP_WAIT || i == STEP_WAIT_ARRAY;
+}
 
 /* What step i must return when the fault (site, err) hit it. */
 static int expected(int i, int site, int err)
@@ -60,10 +74,11 @@ static int expected(int i, int site, int err)
 		return nominal[i];
 	/* An fd that is not registered, or cannot be, is closed all the
 	 * same by safepoll_close. */
-	if (site == SITE_EPOLL_CTL && i == 9 && (err == ENOENT || err == EPERM))
+	if (site == SITE_EPOLL_CTL && i == STEP_CLOSE &&
+	    (err == ENOENT || err == EPERM))
 		return 0;
 	/* safepoll_check's close of fdinfo cannot change its answer. */
-	if (site == SITE_CLOSE && i == 7)
+	if (site == SITE_CLOSE && i == STEP_CHECK)
 		return nominal[i];
 	return -err;
 }
@@ -96,18 +111,18 @@ static int failures;
 static void probe(struct world *w, const char *what)
 {
 	struct safepoll_event ev = {0};
-	int r[2], found = 0;
+	int r[2], found = 0, rc;
 
 	if (!w->sp)
-		CHECK(safepoll_new(&w->sp, 4, 4, 0) == 0, "%s: new again\n",
+		CHECK(safepoll_new(&w->sp, 4, 0) == 0, "%s: new again\n",
 		      what);
 	CHECK(pipe2(r, O_NONBLOCK) == 0, "%s: pipe\n", what);
 	CHECK(safepoll_add(w->sp, r[0], EPOLLIN, &tag_probe) == 0,
 	      "%s: probe add\n", what);
 	CHECK(write(r[1], "x", 1) == 1, "%s: write\n", what);
 	CHECK(safepoll_wait(w->sp, 4, 0) > 0, "%s: probe wait\n", what);
-	while (safepoll_next(w->sp, &ev) == 1)
-		found += ev.udata == &tag_probe && ev.fd == r[0];
+	for (uint32_t i = 0; (rc = safepoll_event(w->sp, i, &ev)) >= 0; i++)
+		found += rc == 1 && ev.udata == &tag_probe && ev.fd == r[0];
 	CHECK(found == 1, "%s: probe event not handed out\n", what);
 	CHECK(safepoll_close(w->sp, r[0]) == 0, "%s: probe close\n", what);
 	close(r[1]);
@@ -166,13 +181,19 @@ static void run(int site, unsigned n, int err)
 		}
 		/* safepoll_close leaves the fd open only when the delete
 		 * failed for a reason other than "not registered". */
-		if (i == 9 && w.p0_open != (site == SITE_EPOLL_CTL &&
+		if (i == STEP_CLOSE && w.p0_open != (site == SITE_EPOLL_CTL &&
 					    err != ENOENT && err != EPERM)) {
 			fprintf(stderr, "%s: fd left %s\n", what,
 				w.p0_open ? "open" : "closed");
 			failures++;
 		}
-		if (i == 0 && rc < 0)
+		/* A failed wait leaves no event of the one before. */
+		if (is_wait(i) && rc < 0 && w.sp->batch_len != 0) {
+			fprintf(stderr, "%s: batch_len %u after a failed wait\n",
+				what, w.sp->batch_len);
+			failures++;
+		}
+		if (i == STEP_NEW && rc < 0)
 			w.sp = NULL;
 		if (w.freed) {
 			w.freed = 0;

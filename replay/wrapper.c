@@ -22,7 +22,7 @@ struct instance {
 struct wrapper {
 	struct instance *inst;
 	size_t ninst, cap;
-	uint32_t capacity, batch;
+	uint32_t capacity;
 	struct replay_tokens tokens;
 };
 
@@ -95,7 +95,12 @@ static void wrapper_wait(struct replay_engine *e, struct safepoll *sp,
 	o->ret = w.ret;
 	if (w.ret < 0)
 		return;
-	while (n < e->evcap && (r = safepoll_next(sp, &ev)) == 1) {
+	/* Each event read once, as an event loop reads them: each dead one
+	 * is counted once.  No more than evcap (at least the trace's add
+	 * count) can be live, so the bound never cuts the list short. */
+	for (uint32_t i = 0; (r = safepoll_event(sp, i, &ev)) >= 0; i++) {
+		if (r == 0 || n == e->evcap)
+			continue;
 		e->ev[n].data = (uint64_t)(uintptr_t)ev.udata - 1;
 		e->ev[n].events = ev.events;
 		n++;
@@ -111,7 +116,7 @@ static int new_instance(struct replay_engine *e, size_t i,
 	struct wrapper *w = e->state;
 	struct safepoll *sp = NULL;
 	struct instance *in;
-	int r = safepoll_new(&sp, w->capacity, w->batch, 0);
+	int r = safepoll_new(&sp, w->capacity, 0);
 
 	o->ret = r < 0 ? r : 0;
 	o->fds[0] = r < 0 ? -1 : safepoll_fd(sp);
@@ -235,7 +240,5 @@ int replay_wrapper_init(struct replay_engine *e, const struct trace *t)
 		      : t->nadds < SAFEPOLL_CAPACITY_MAX
 			      ? (uint32_t)t->nadds
 			      : SAFEPOLL_CAPACITY_MAX;
-	w->batch = w->capacity < SAFEPOLL_BATCH_MAX ? w->capacity
-						    : SAFEPOLL_BATCH_MAX;
 	return 0;
 }

@@ -88,9 +88,9 @@ int __wrap_replay_fdinfo(struct trace_buf *b, int epfd)
 }
 
 int __wrap_safepoll_new(struct safepoll **out, uint32_t capacity,
-			uint32_t batch_cap, uint32_t flags)
+			uint32_t flags)
 {
-	int r = __real_safepoll_new(out, capacity, batch_cap, flags);
+	int r = __real_safepoll_new(out, capacity, flags);
 
 	calls.safepoll_new++;
 	if (r < 0)

@@ -40,9 +40,9 @@ void __real_replay_kernel_free(struct replay_kernel *k);
 void __wrap_replay_kernel_free(struct replay_kernel *k);
 int __wrap_replay_fdinfo(struct trace_buf *b, int epfd);
 int __real_safepoll_new(struct safepoll **out, uint32_t capacity,
-			uint32_t batch_cap, uint32_t flags);
+			uint32_t flags);
 int __wrap_safepoll_new(struct safepoll **out, uint32_t capacity,
-			uint32_t batch_cap, uint32_t flags);
+			uint32_t flags);
 
 /* Which numbers below FUZZ_MODEL_NOFILE the process holds now; the
  * lowest free one.  Returns 0, or -1 if 0, 1 or 2 is not open. */

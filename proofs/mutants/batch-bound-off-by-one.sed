@@ -1,5 +1,6 @@
-# The event buffer bound one past the batch: epoll_wait may write one
-# event beyond it.  Caught by the epoll_wait contract (requires events).
-# file: wait.c
-# proof: eva wp:safepoll_wait
-s/^\(\tmax = maxevents < (int)sp->batch_cap ? maxevents : (int)sp->batch_cap\);$/\1 + 1;/
+# safepoll_wait clamps maxevents one past the batch: epoll_wait may write
+# one event beyond it.  Caught by the epoll_wait contract (requires
+# events) and safepoll_wait_timed's (requires max).
+# file: safepoll_loop.h
+# proof: eva wp:safepoll_wait_3
+s/^\tif (maxevents > SAFEPOLL_BATCH)$/\tif (maxevents > SAFEPOLL_BATCH + 1)/

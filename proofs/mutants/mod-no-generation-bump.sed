@@ -2,4 +2,4 @@
 # and an older one at the same number share a live token.
 # file: ctl.c
 # proof: wp:safepoll_mod
-s/^\t\t\tsp->regs\[slot\]\.gen++;$/\t\t\t(void)sp->regs[slot].gen;/
+s/^\t\ttoken += 0x100000000u;$/\t\ttoken += 0;/

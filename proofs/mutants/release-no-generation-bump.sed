@@ -2,4 +2,4 @@
 # registration in the slot gets the token of the old one.
 # file: table.c
 # proof: wp:sp_release
-s/^\t\tr->gen++;$/\t\t(void)r->gen;/
+s/^\t\tgen++;$/\t\t(void)gen;/

@@ -4,6 +4,9 @@
 #   sh proofs/mutants/run.sh BUILD [NAME...]
 # A mutant file says, in its header, the file it changes (# file:) and the
 # proofs to run (# proof: eva and/or wp:FUNCTIONS, WP restricted to those).
+# It must change exactly one line of that file: one bug, and a sed that no
+# longer matches src/ (or matches too much) shows up as MISSED, not as a
+# mutant that tests something else.
 # It is caught when the proof fails on a goal (or Eva on an alarm) that the
 # same proof of the unchanged src/ does not fail on: a goal that times out
 # on src/ too proves nothing about the bug.  The failed goals are printed.
@@ -70,10 +73,21 @@ for m in proofs/mutants/*.sed; do
 	cp -r src "$dir/src"
 	sed -f "$m" "src/$file" > "$dir/src/$file"
 	verdict=MISSED why= start=$(date +%s)
+	lines=$(diff "src/$file" "$dir/src/$file" | grep -c '^>')
+	# A header is compiled through every unit that includes it.
+	case $file in
+	*.h) units=$(ls "$dir"/src/*.c) ;;
+	*) units=$dir/src/$file ;;
+	esac
 	if cmp -s "src/$file" "$dir/src/$file"; then
 		why="not applied: src/$file no longer has the line it changes"
-	elif ! gcc -std=c11 -D_GNU_SOURCE -I"$dir/src" -fsyntax-only \
-			"$dir/src/$file" 2> "$dir/gcc.log"; then
+	elif [ "$lines" -ne 1 ] ||
+	     [ "$(diff "src/$file" "$dir/src/$file" | grep -c '^<')" -ne 1 ]; then
+		why="changes $lines lines of src/$file, not one"
+	elif ! (for u in $units; do
+			gcc -std=c11 -D_GNU_SOURCE -I"$dir/src" -fsyntax-only \
+				"$u" || exit 1
+		done) 2> "$dir/gcc.log"; then
 		why="does not compile (not a real bug): $dir/gcc.log"
 	else
 		for p in $proofs; do

@@ -38,7 +38,9 @@ $(BUILD)/fault/test_%: $(BUILD)/fault/obj/test_%.o tests/fault/inject.c \
 FAULT_BINS := $(patsubst tests/fault/%.c,$(BUILD)/fault/%,$(sort \
 	$(wildcard tests/fault/test_*.c)))
 
-.PHONY: test-fault
+## make fault     the same (test-fault)
+.PHONY: test-fault fault
+fault: test-fault
 test-fault: $(FAULT_BINS)
 	@set -e; for t in $(FAULT_BINS); do echo "== $$t"; $$t; done
 

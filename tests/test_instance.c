@@ -9,14 +9,25 @@ static struct safepoll_reg regs[8];
 static void test_init_and_fini(void **state)
 {
 	struct safepoll sp;
+	struct safepoll_event ev;
+	int p[2];
 
 	(void)state;
 	assert_int_equal(safepoll_init(&sp, regs, 8, 0), 0);
 	assert_true(safepoll_fd(&sp) > 2);
 	assert_int_equal(safepoll_dropped(&sp), 0);
+	assert_int_equal(safepoll_event(&sp, 0, &ev), -ENOENT);
 	assert_consistent(&sp);
+	make_pipe(p);
+	assert_int_equal(safepoll_add(&sp, p[1], EPOLLOUT, NULL), 0);
+	assert_int_equal(safepoll_wait(&sp, 4, 0), 1);
 	assert_int_equal(safepoll_fini(&sp), 0);
 	assert_int_equal(safepoll_fd(&sp), -1);
+	/* The last wait's events went with the epoll fd. */
+	assert_int_equal(safepoll_event(&sp, 0, &ev), -ENOENT);
+	assert_int_equal(safepoll_wait(&sp, 4, 0), -EBADF);
+	close(p[0]);
+	close(p[1]);
 }
 
 static void test_init_null_pointers(void **state)

@@ -266,7 +266,7 @@ static void test_wait_closed_epfd(void **state)
 		assert_int_equal(sp->batch_len, 0);
 		assert_int_equal(safepoll_event(sp, 0, &ev), -ENOENT);
 	}
-	assert_int_equal(safepoll_check(sp), -ENOENT);
+	assert_int_equal(check_keeping_masks(sp), -ENOENT);
 	assert_int_equal(safepoll_free(sp), -EBADF);
 	close(keep);
 	close(p[0]);

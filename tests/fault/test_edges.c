@@ -340,7 +340,7 @@ static void test_check_after_fini(void **state)
 	(void)f;
 	assert_int_equal(safepoll_init(&sp, regs, 2, 0), 0);
 	assert_int_equal(safepoll_fini(&sp), 0);
-	assert_int_equal(safepoll_check(&sp), -EBADF);
+	assert_int_equal(check_keeping_masks(&sp), -EBADF);
 }
 
 #define EDGE(t) cmocka_unit_test_setup_teardown(t, setup, teardown)

@@ -39,14 +39,10 @@ PROVE_CLASSIFY := -report-classify -report-unclassified-unknown ERROR \
 # and its arrays, which WP's typed memory model cannot follow: Eva checks
 # them instead (proofs/eva_driver.c), and proofs/trusted.txt says so.
 # safepoll_wait and safepoll_event, inline in safepoll_loop.h, are one
-# copy per unit Frama-C reads (check.c, ctl.c, instance.c, table.c,
-# wait.c: safepoll_event, then safepoll_event_0 .. _3), the same text with
-# the same contract: WP proves the first and the one wait.c calls (_3),
-# and skips the three between.  (Skipping "safepoll_event" itself would
-# skip most of every copy's goals: WP matches the name the copies share.)
+# copy per unit Frama-C reads (safepoll_event, then safepoll_event_0 ...),
+# the same text with the same contract.  WP proves every copy: the goals
+# are the same, so the prover cache answers all but the first.
 PROVE_SKIP := safepoll_new,safepoll_free
-PROVE_SKIP := $(PROVE_SKIP),safepoll_event_0,safepoll_event_1,safepoll_event_2
-PROVE_SKIP := $(PROVE_SKIP),safepoll_wait_0,safepoll_wait_1,safepoll_wait_2
 PROVE_WP := -wp -wp-rte -wp-smoke-tests -wp-prover cvc4,z3 \
 	-wp-par $(PROVE_JOBS) -wp-timeout $(PROVE_TIMEOUT) \
 	-wp-smoke-timeout $(PROVE_SMOKE_TIMEOUT) -wp-skip-fct $(PROVE_SKIP) \

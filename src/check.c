@@ -1,28 +1,9 @@
-/* safepoll_check: the table's invariant, checked against itself and
- * against the registrations the kernel lists in /proc/self/fdinfo. */
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
+/* safepoll_check: the table's invariant, checked against itself here
+ * and against the registrations the kernel lists in /proc/self/fdinfo
+ * (fdinfo.c). */
+#include "check.h"
 
-#include "table.h"
-
-#define SP_BAD (-EUCLEAN)
-
-/*@
-  // A check writes the slots' marks and nothing else of the instance.
-  predicate MarksOnly{L1, L2}(struct safepoll *sp) =
-    TableSame{L1, L2}(sp) && GensSame{L1, L2}(sp) &&
-    \at(sp->batch_len, L1) == \at(sp->batch_len, L2) &&
-    \at(sp->epfd, L1) == \at(sp->epfd, L2) &&
-    \at(sp->live, L1) == \at(sp->live, L2);
-*/
-
-/*@
-  requires valid: Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].events;
-  ensures same: MarksOnly{Pre, Post}(sp);
-*/
-static void clear_marks(struct safepoll *sp)
+void sp_clear_marks(struct safepoll *sp)
 {
 	/*@
 	  loop invariant range: 0 <= i <= sp->capacity;
@@ -32,6 +13,11 @@ static void clear_marks(struct safepoll *sp)
 	*/
 	for (uint32_t i = 0; i < sp->capacity; i++)
 		sp->regs[i].events &= ~SP_MARK;
+}
+
+void sp_mark(struct safepoll *sp, uint32_t i)
+{
+	sp->regs[i].events |= SP_MARK;
 }
 
 /* Every free-list slot is free and the list ends; every other free slot is
@@ -48,7 +34,7 @@ static int check_table(struct safepoll *sp)
 {
 	uint32_t i = sp->free_head, steps = 0, live = 0;
 
-	clear_marks(sp);
+	sp_clear_marks(sp);
 	/*@
 	  loop invariant steps: 0 <= steps <= sp->capacity;
 	  loop invariant same: MarksOnly{Pre, Here}(sp);
@@ -61,7 +47,7 @@ static int check_table(struct safepoll *sp)
 		if (i >= sp->capacity || steps == sp->capacity ||
 		    sp->regs[i].fd >= 0)
 			return SP_BAD;
-		sp->regs[i].events |= SP_MARK;
+		sp_mark(sp, i);
 		i = sp->regs[i].next;
 		steps++;
 	}
@@ -110,266 +96,6 @@ static int check_table(struct safepoll *sp)
 	return live == sp->live ? 0 : SP_BAD;
 }
 
-/* A cursor over one line of fdinfo. */
-struct cursor {
-	const char *p;
-	const char *end;
-};
-
-/*@
-  // The bytes from p to end, readable, in one buffer.
-  predicate Bytes{L}(char *p, char *end) =
-    \base_addr(p) == \base_addr(end) && p <= end &&
-    \valid_read(p + (0 .. end - p - 1));
-  // What a step of the parser leaves: the same buffer, read further.
-  predicate Advanced{L1, L2}(struct cursor *c) =
-    \at(c->end, L1) == \at(c->end, L2) &&
-    \base_addr{L2}(\at(c->p, L1)) == \base_addr{L2}(\at(c->p, L2)) &&
-    \at(c->p, L1) <= \at(c->p, L2) <= \at(c->end, L2);
-*/
-
-/* word and its length, as every buffer here travels. */
-/*@
-  requires cursor: \valid(c) && Bytes(c->p, c->end);
-  requires word: \valid_read(word + (0 .. len - 1));
-  assigns c->p;
-  ensures cursor: Advanced{Pre, Post}(c);
-*/
-static int skip_word(struct cursor *c, const char *word, size_t len)
-{
-	/*@
-	  loop invariant cursor: Advanced{Pre, Here}(c);
-	  loop assigns c->p;
-	  loop variant c->end - c->p;
-	*/
-	while (c->p < c->end && *c->p == ' ')
-		c->p++;
-	/*@
-	  loop invariant cursor: Advanced{Pre, Here}(c);
-	  loop invariant k: 0 <= k <= len;
-	  loop assigns c->p, k;
-	  loop variant len - k;
-	*/
-	for (size_t k = 0; k < len; k++, c->p++)
-		if (c->p >= c->end || *c->p != word[k])
-			return -1;
-	/*@
-	  loop invariant cursor: Advanced{Pre, Here}(c);
-	  loop assigns c->p;
-	  loop variant c->end - c->p;
-	*/
-	while (c->p < c->end && *c->p == ' ')
-		c->p++;
-	return 0;
-}
-
-/* Reads a number in base 10 or 16; at most 16 digits, so it fits. */
-/*@
-  requires cursor: \valid(c) && Bytes(c->p, c->end);
-  requires out: \valid(out) && \separated(out, c);
-  requires base: base == 10 || base == 16;
-  assigns c->p, *out;
-  ensures cursor: Advanced{Pre, Post}(c);
-*/
-static int number(struct cursor *c, unsigned base, uint64_t *out)
-{
-	uint64_t v = 0;
-	unsigned digits = 0;
-
-	/*@
-	  loop invariant cursor: Advanced{Pre, Here}(c);
-	  loop invariant digits: 0 <= digits <= 16;
-	  loop assigns c->p, v, digits;
-	  loop variant 16 - digits;
-	*/
-	while (c->p < c->end && digits < 16) {
-		char ch = *c->p;
-		unsigned d;
-
-		if (ch >= '0' && ch <= '9')
-			d = (unsigned)(ch - '0');
-		else if (base == 16 && ch >= 'a' && ch <= 'f')
-			d = (unsigned)(ch - 'a' + 10);
-		else
-			break;
-		v = v * base + d;
-		c->p++;
-		digits++;
-	}
-	*out = v;
-	return digits > 0 && (c->p >= c->end || *c->p == ' ') ? 0 : -1;
-}
-
-/* The kernel's mask of a registration against the table's.  EPOLLWAKEUP
- * aside (dropped without CAP_BLOCK_SUSPEND), they are equal, except that
- * a oneshot item that fired keeps only its flag bits (ep_send_events:
- * EP_PRIVATE_BITS) until a mod re-arms it. */
-/*@ assigns \nothing; */
-static int same_mask(uint32_t table, uint32_t kernel)
-{
-	const uint32_t flags = EPOLLWAKEUP | EPOLLONESHOT | EPOLLET |
-			       EPOLLEXCLUSIVE;
-
-	table &= ~(uint32_t)EPOLLWAKEUP;
-	kernel &= ~(uint32_t)EPOLLWAKEUP;
-	return kernel == table ||
-	       ((table & EPOLLONESHOT) != 0 && kernel == (table & flags));
-}
-
-/* One "tfd: <fd> events: <hex> data: <hex> ..." line, as
- * ep_show_fdinfo prints it; other lines are passed over. */
-/*@
-  requires valid: Instance(sp);
-  requires line: \base_addr(line) == \base_addr(end) && line <= end &&
-    \valid_read(line + (0 .. end - line - 1));
-  assigns sp->regs[0 .. sp->capacity - 1].events;
-  ensures result: \result == 0 || \result == SP_BAD;
-  ensures same: MarksOnly{Pre, Post}(sp);
-*/
-static int check_line(struct safepoll *sp, const char *line, const char *end)
-{
-	struct cursor c = {line, end};
-	uint64_t fd, events, token;
-	uint32_t slot;
-	struct safepoll_reg *r;
-
-	if (skip_word(&c, "tfd:", 4) < 0)
-		return 0;
-	if (number(&c, 10, &fd) < 0 || skip_word(&c, "events:", 7) < 0 ||
-	    number(&c, 16, &events) < 0 || skip_word(&c, "data:", 5) < 0 ||
-	    number(&c, 16, &token) < 0)
-		return SP_BAD;
-	slot = (uint32_t)(token % 0x100000000u);
-	if (slot >= sp->capacity)
-		return 0;
-	r = &sp->regs[slot];
-	if (r->token != token)
-		return 0;
-	if ((uint64_t)r->fd != fd || (r->events & SP_MARK) != 0 ||
-	    !same_mask(r->events, (uint32_t)events))
-		return SP_BAD;
-	r->events |= SP_MARK;
-	return 0;
-}
-
-/*@
-  // v has at most 10 - n decimal digits: 2^32 - 1 has 10.
-  predicate DigitsLeft(integer v, integer n) =
-    (n == 0 && v <= 4294967295) || (n == 1 && v <= 429496729) ||
-    (n == 2 && v <= 42949672) || (n == 3 && v <= 4294967) ||
-    (n == 4 && v <= 429496) || (n == 5 && v <= 42949) ||
-    (n == 6 && v <= 4294) || (n == 7 && v <= 429) || (n == 8 && v <= 42) ||
-    (n == 9 && v <= 4) || (n == 10 && v == 0);
-*/
-
-/* "/proc/self/fdinfo/" and the decimal epfd (at most 10 digits), without
- * stdio. */
-/*@
-  requires path: \valid(path + (0 .. 31));
-  requires epfd: epfd >= 0;
-  assigns path[0 .. 31];
-  ensures string: path[31] == 0;
-*/
-static void fdinfo_path(char path[32], int epfd)
-{
-	static const char prefix[] = "/proc/self/fdinfo/";
-	char digits[10] = {0};
-	unsigned v = (unsigned)epfd, n = 0, i;
-
-	/* Ends in NUL whatever the digits: open's contract asks no more. */
-	path[31] = 0;
-	/*@
-	  loop invariant i: 0 <= i <= 18;
-	  loop assigns i, path[0 .. 17];
-	  loop variant 18 - i;
-	*/
-	for (i = 0; prefix[i]; i++)
-		path[i] = prefix[i];
-	/*@
-	  loop invariant n: 0 <= n <= 10 && DigitsLeft(v, n);
-	  loop invariant more: n == 0 || v != 0;
-	  loop assigns n, v, digits[0 .. 9];
-	  loop variant v + 10 - n;
-	*/
-	do {
-		digits[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	//@ ghost unsigned count = n, start = i;
-	/*@
-	  loop invariant n: 0 <= n <= count <= 10;
-	  loop invariant i: i + n == start + count && start <= 18;
-	  loop assigns n, i, path[18 .. 27];
-	  loop variant n;
-	*/
-	while (n)
-		path[i++] = digits[--n];
-	path[i] = 0;
-}
-
-/* Feeds fdinfo to check_line a line at a time.  A line longer than the
- * buffer keeps its first 160 bytes: a tfd line's fields all come within
- * its first 60.  The read loop has no variant: it ends at the end of the
- * file, which the kernel writes for the registrations it holds. */
-/*@
-  requires valid: Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed;
-  ensures result: -4095 <= \result <= 0;
-  ensures same: MarksOnly{Pre, Post}(sp);
-*/
-static int check_kernel(struct safepoll *sp)
-{
-	char path[32], buf[4096], line[160] = {0};
-	size_t len = 0;
-	int rc = 0, fd;
-	ssize_t n = 0;
-
-	if (sp->epfd < 0)
-		return -EBADF;
-	fdinfo_path(path, sp->epfd);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	clear_marks(sp);
-	/*@
-	  loop invariant len: 0 <= len <= 160;
-	  loop invariant rc: rc == 0 || rc == SP_BAD;
-	  loop invariant n: n <= 4096 && (n < 0 ==> 0 < errno <= 4095);
-	  loop invariant same: MarksOnly{Pre, Here}(sp);
-	  loop assigns n, rc, len, buf[0 .. 4095], line[0 .. 159], errno,
-	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
-	*/
-	while (rc == 0 && (n = read(fd, buf, sizeof buf)) > 0) {
-		/*@
-		  loop invariant k: 0 <= k <= n;
-		  loop invariant len: 0 <= len <= 160;
-		  loop invariant rc: rc == 0 || rc == SP_BAD;
-		  loop invariant same: MarksOnly{Pre, Here}(sp);
-		  loop assigns k, rc, len, line[0 .. 159],
-		    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
-		  loop variant n - k;
-		*/
-		for (ssize_t k = 0; k < n && rc == 0; k++) {
-			if (buf[k] != '\n') {
-				if (len < sizeof line)
-					line[len++] = buf[k];
-				continue;
-			}
-			rc = check_line(sp, line, line + len);
-			len = 0;
-		}
-	}
-	if (rc == 0 && n < 0)
-		rc = -errno;
-	/* The kernel ends every line with a newline; a last line without
-	 * one is checked all the same. */
-	if (rc == 0 && len > 0)
-		rc = check_line(sp, line, line + len);
-	close(fd);
-	return rc;
-}
-
-/* How many live slots the kernel's list did not mark. */
 /*@
   requires valid: Instance(sp);
   assigns \nothing;
@@ -401,10 +127,10 @@ int safepoll_check(struct safepoll *sp)
 		return -EFAULT;
 	rc = check_table(sp);
 	if (rc == 0)
-		rc = check_kernel(sp);
+		rc = sp_check_kernel(sp);
 	if (rc == 0)
 		rc = orphans(sp);
-	clear_marks(sp);
+	sp_clear_marks(sp);
 	//@ assert same: MarksOnly{Pre, Here}(sp);
 	return rc;
 }

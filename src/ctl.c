@@ -67,19 +67,27 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	old = sp_lookup(sp, fd, &prev);
 	//@ assert same: TableSame{Pre, Here}(sp) && GensSame{Pre, Here}(sp);
 	//@ assert kept: Instance(sp);
+	/*@ assert old_apart: old != SP_NIL ==> old != sp->free_head &&
+	      (prev != SP_NIL ==> prev != sp->free_head); */
 	slot = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
+	/*@ assert old_prev: old != SP_NIL && prev != SP_NIL ==>
+	      Live(sp, prev) && sp->regs[prev].next == old && prev != old; */
+	/*@ assert old_head: old != SP_NIL && prev == SP_NIL ==>
+	      Live(sp, slot) && sp->regs[slot].next == old && slot != old; */
 	//@ assert taken: Table(sp);
 	//@ assert taken_storage: Storage(sp);
 	//@ assert taken_history: GenerationsGrow{Pre, Here}(sp);
 	//@ assert taken_retired: RetiredStay{Pre, Here}(sp);
 	/*@ assert taken_fields: sp->regs == \at(sp->regs, Pre) &&
 	      sp->capacity == \at(sp->capacity, Pre); */
+	//@ assert taken_keeps: CtlKeeps{Pre, Here}(sp);
 	if (old != SP_NIL) {
 		sp_release(sp, old, prev == SP_NIL ? slot : prev);
 		//@ assert released: Table(sp);
 		//@ assert released_storage: Storage(sp);
 		//@ assert released_history: GenerationsGrow{Pre, Here}(sp);
 		//@ assert released_retired: RetiredStay{Pre, Here}(sp);
+		//@ assert released_keeps: CtlKeeps{Pre, Here}(sp);
 	}
 	return 0;
 }

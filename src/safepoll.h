@@ -3,9 +3,11 @@
  * An instance owns one epoll descriptor and a registration table of fixed
  * capacity.  Every registration carries a token in epoll_data.u64: its
  * slot and the slot's generation.  A slot's generation grows each time the
- * slot is released, so an event whose registration was deleted, or
- * replaced after its fd was closed behind safepoll's back, carries a dead
- * token: it is dropped and counted, never handed out.
+ * slot is released or its registration modified, so an event fetched
+ * before a delete or a mod, or whose registration was replaced after its
+ * fd was closed behind safepoll's back, carries a dead token: it is
+ * dropped and counted, never handed out.  (After a mod the kernel queues
+ * a registration that is still ready again: the next wait reports it.)
  *
  * The kernel decides.  safepoll refuses on its own only what the kernel
  * would accept but safepoll cannot honour (event bits it does not know,

@@ -84,15 +84,18 @@ static inline int safepoll_wait(struct safepoll *sp, int maxevents,
 	if (timeout_ms > 0)
 		return safepoll_wait_timed(sp, maxevents, timeout_ms);
 	n = epoll_wait(sp->epfd, sp->batch, maxevents, timeout_ms);
+	//@ assert same: TableSame{Pre, Here}(sp);
 	if (n < 0)
 		return safepoll_wait_again(sp, maxevents, timeout_ms);
 	sp->batch_len = (uint32_t)n;
+	//@ assert fetched: TableSame{Pre, Here}(sp);
 	return n;
 }
 
 /* safepoll_event: event i of the last wait.  Returns 1 and fills *ev when
- * its registration is live at this moment; 0 when it is not (deleted or
- * replaced since the wait): the event is dropped and counted.  -ENOENT
+ * its registration is live at this moment; 0 when it is not (deleted,
+ * modified or replaced since the wait): the event is dropped and counted,
+ * at each call.  -ENOENT
  * when i is not below the count the wait returned, which ends a loop:
  *
  *	for (uint32_t i = 0; (rc = safepoll_event(sp, i, &ev)) >= 0; i++)
@@ -144,12 +147,16 @@ static inline int safepoll_event(struct safepoll *sp, uint32_t i,
 	 * deleted or replaced this registration.  A slot that holds none
 	 * has a token no event carries (safepoll.acsl: Slots). */
 	if (slot < sp->capacity && sp->regs[slot].token == token) {
+		//@ assert live: TokenLive(sp, token);
 		ev->udata = sp->regs[slot].udata;
 		ev->fd = sp->regs[slot].fd;
 		ev->events = sp->batch[i].events;
+		//@ assert same: TableSame{Pre, Here}(sp);
 		return 1;
 	}
+	//@ assert dead: !TokenLive(sp, token);
 	sp->dropped++;
+	//@ assert same: TableSame{Pre, Here}(sp);
 	return 0;
 }
 

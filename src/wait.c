@@ -42,6 +42,15 @@ static int wait_untimed(struct safepoll *sp, int max, int timeout_ms)
 	}
 }
 
+/* A signal's wait waits again for the time left on CLOCK_MONOTONIC,
+ * measured from before the first wait. */
+/*@
+  requires valid: Storage(sp);
+  requires max: 0 < max <= SAFEPOLL_BATCH;
+  requires timeout: timeout_ms > 0;
+  assigns sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
+  ensures result: -4095 <= \result <= max;
+*/
 static int wait_timed(struct safepoll *sp, int max, int timeout_ms)
 {
 	struct timespec start, now;
@@ -72,9 +81,7 @@ static int wait_timed(struct safepoll *sp, int max, int timeout_ms)
 
 /* What a wait leaves: the count it fetched, or none when it failed. */
 /*@
-  requires valid: Storage(sp);
-  requires table: Table{Pre}(sp);
-  requires same: TableSame{Pre, Here}(sp);
+  requires valid: Instance(sp);
   requires n: n <= SAFEPOLL_BATCH;
   assigns sp->batch_len;
   ensures result: \result == n;
@@ -85,19 +92,24 @@ static int wait_timed(struct safepoll *sp, int max, int timeout_ms)
 static int fetched(struct safepoll *sp, int n)
 {
 	sp->batch_len = n < 0 ? 0 : (uint32_t)n;
+	//@ assert same: TableSame{Pre, Here}(sp);
 	return n;
 }
 
 int safepoll_wait_timed(struct safepoll *sp, int max, int timeout_ms)
 {
-	return fetched(sp, wait_timed(sp, max, timeout_ms));
+	int n = wait_timed(sp, max, timeout_ms);
+
+	//@ assert same: TableSame{Pre, Here}(sp);
+	return fetched(sp, n);
 }
 
 int safepoll_wait_again(struct safepoll *sp, int max, int timeout_ms)
 {
-	if (!retry(sp))
-		return fetched(sp, -errno);
-	return fetched(sp, wait_untimed(sp, max, timeout_ms));
+	int n = retry(sp) ? wait_untimed(sp, max, timeout_ms) : -errno;
+
+	//@ assert same: TableSame{Pre, Here}(sp);
+	return fetched(sp, n);
 }
 
 int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,

@@ -10,6 +10,14 @@ pick() { # file sed-expression
 	echo "${v:-missing ($1)}"
 }
 
+# The sum of the numbers a sed expression picks from a file's lines (each
+# cmocka program prints its own PASSED line).
+total() { # file sed-expression
+	if [ -f "$d/$1" ]; then
+		sed -n "$2" "$d/$1" | awk '{ s += $1 } END { print s + 0 }'
+	else echo "missing ($1)"; fi
+}
+
 # How many lines of a file match, or "missing (file)".
 count() { # file regex
 	if [ -f "$d/$1" ]; then grep -c "$2" "$d/$1" || true; else echo "missing ($1)"; fi
@@ -32,7 +40,7 @@ file named beside it, in this folder.
 | coverage of src/, lines | $(pick coverage.txt 's/^ *lines\.*: *\([0-9.]*%\).*/\1/p') (floor $(pick coverage-floor.txt 's/^lines //p')%) | coverage.txt, coverage-html/ |
 | coverage of src/, branches | $(pick coverage.txt 's/^ *branches\.*: *\([0-9.]*%\).*/\1/p') (floor $(pick coverage-floor.txt 's/^branches //p')%) | coverage.txt |
 | fault injection | $(pick fault.txt 's/^fault: \([0-9]* site x errno x N cases\)$/\1/p'); $(pick fault.txt 's/^fault: \([0-9]* passed, [0-9]* failed\)$/\1/p') | fault.txt |
-| paths no healthy kernel takes | $(pick fault.txt 's/^\[  PASSED  \] \([0-9]*\) test.*/\1 tests passed/p') | fault.txt |
+| paths no healthy kernel takes | $(total fault.txt 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p') tests passed | fault.txt |
 | fuzzing | $(pick fuzz.txt 's/^executions: *//p'); $(pick fuzz.txt 's/^findings: *//p') | fuzz.txt |
 | fuzzing coverage | $(pick fuzz.txt 's/^coverage: *//p') | fuzz.txt |
 | static analysis | $(pick static.txt 's/^static-analysis: //p') | static.txt, cppcheck.txt, clang-tidy.txt, scan-build.txt, fanalyzer.txt |

@@ -2,5 +2,5 @@
 # one event beyond it.  Caught by the epoll_wait contract (requires
 # events) and safepoll_wait_timed's (requires max).
 # file: safepoll_loop.h
-# proof: eva wp:safepoll_wait_3
+# proof: eva wp:safepoll_wait_4
 s/^\tif (maxevents > SAFEPOLL_BATCH)$/\tif (maxevents > SAFEPOLL_BATCH + 1)/

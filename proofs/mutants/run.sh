@@ -4,6 +4,10 @@
 #   sh proofs/mutants/run.sh BUILD [NAME...]
 # A mutant file says, in its header, the file it changes (# file:) and the
 # proofs to run (# proof: eva and/or wp:FUNCTIONS, WP restricted to those).
+# An inline function of safepoll_loop.h has one copy per unit Frama-C reads
+# (mk/prove.mk): a mutant of it proves the copy wait.c calls, its last unit's
+# (safepoll_event_4 with the six units of src/ that include safepoll.h; a
+# name that no longer exists proves nothing and shows as MISSED).
 # It must change exactly one line of that file: one bug, and a sed that no
 # longer matches src/ (or matches too much) shows up as MISSED, not as a
 # mutant that tests something else.

@@ -309,8 +309,9 @@ int safepoll_close(struct safepoll *sp, int fd);
   behavior bad_count:
     assumes sp != \null;
     assumes maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS;
-    assigns \nothing;
-    ensures result: \result == -EINVAL;
+    assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
+    ensures result: \result == -EBADF || \result == -EINVAL;
+    ensures kept: Instance(sp);
   behavior null_out:
     assumes sp != \null && out == \null;
     assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;

@@ -28,12 +28,13 @@
 int safepoll_wait_timed(struct safepoll *sp, int max, int timeout_ms);
 /*@
   requires valid: Instance(sp);
-  requires max: 0 < max <= SAFEPOLL_BATCH;
+  requires max: 0 <= max <= SAFEPOLL_BATCH;
   requires timeout: timeout_ms <= 0;
   requires error: errno == EBADF || errno == EFAULT || errno == EINTR ||
     errno == EINVAL;
   assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
   ensures result: \result <= max;
+  ensures no_retry: \old(errno) != EINTR ==> \result == -\old(errno);
   ensures kept: Instance(sp);
   ensures fetched: \result >= 0 ==> sp->batch_len == \result;
   ensures failed: \result < 0 ==> sp->batch_len == 0;
@@ -46,8 +47,10 @@ int safepoll_wait_again(struct safepoll *sp, int max, int timeout_ms);
  * not end the wait early: it waits again for the time left on
  * CLOCK_MONOTONIC, unless the instance was made with SAFEPOLL_EINTR.
  * Returns the number of events fetched, dead ones included.  Errors:
- * -EFAULT; -EINVAL for maxevents <= 0 or above the kernel's limit; the
- * kernel's (-EBADF, -EINVAL, -EINTR with SAFEPOLL_EINTR). */
+ * -EFAULT for sp NULL; then the kernel's (-EBADF, -EINVAL, -EINTR with
+ * SAFEPOLL_EINTR), in its order: a maxevents <= 0 or above its limit is
+ * put to the kernel, which answers -EBADF for an epoll fd that is not
+ * open before -EINVAL for the count, and does not wait. */
 /*@
   requires valid: sp == \null || Instance(sp);
   assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
@@ -58,8 +61,9 @@ int safepoll_wait_again(struct safepoll *sp, int max, int timeout_ms);
   behavior bad_count:
     assumes sp != \null;
     assumes maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS;
-    assigns \nothing;
-    ensures result: \result == -EINVAL;
+    ensures result: \result == -EBADF || \result == -EINVAL;
+    ensures kept: Instance(sp);
+    ensures failed: sp->batch_len == 0;
   behavior wait:
     assumes sp != \null;
     assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
@@ -77,8 +81,12 @@ static inline int safepoll_wait(struct safepoll *sp, int maxevents,
 
 	if (!sp)
 		return -EFAULT;
-	if (maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS)
-		return -EINVAL;
+	if (maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS) {
+		/* The kernel refuses a count of 0 as it refuses the caller's,
+		 * at once and in its own order (EBADF before EINVAL). */
+		maxevents = 0;
+		timeout_ms = 0;
+	}
 	if (maxevents > SAFEPOLL_BATCH)
 		maxevents = SAFEPOLL_BATCH;
 	if (timeout_ms > 0)

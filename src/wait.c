@@ -22,7 +22,7 @@ static int retry(const struct safepoll *sp)
 
 /*@
   requires valid: Storage(sp);
-  requires max: 0 < max <= SAFEPOLL_BATCH;
+  requires max: 0 <= max <= SAFEPOLL_BATCH;
   assigns sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
   ensures result: -4095 <= \result <= max;
 */
@@ -117,11 +117,12 @@ int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 {
 	int n, stored = 0;
 
-	/* The kernel's order: the count is checked before the buffer. */
+	/* The kernel's order: a count it refuses gets its answer (from
+	 * safepoll_wait) before the buffer is looked at. */
 	if (!sp)
 		return -EFAULT;
 	if (maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS)
-		return -EINVAL;
+		return safepoll_wait(sp, maxevents, timeout_ms);
 	if (!out)
 		return -EFAULT;
 	n = safepoll_wait(sp, maxevents, timeout_ms);

@@ -66,6 +66,11 @@ int epoll_wait(int epfd, struct epoll_event *events, int maxevents,
 {
 	(void)epfd;
 	(void)timeout;
+	/* A count of 0: refused at once (do_epoll_wait), nothing written. */
+	if (maxevents == 0) {
+		errno = Frama_C_nondet(EBADF, EINVAL);
+		return -1;
+	}
 	/* Any event, any token: the kernel's data is not trusted.  All
 	 * maxevents are written, so that Eva need not relate the count to
 	 * the events written below it: safepoll reads only below it. */

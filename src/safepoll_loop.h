@@ -134,6 +134,8 @@ static inline int safepoll_wait(struct safepoll *sp, int maxevents,
     ensures handed: \result == 1 ==>
       HandedOut(sp, ev, TokenSlot(sp->batch[i].data.u64)) &&
       ev->events == sp->batch[i].events;
+    ensures counted: sp->dropped ==
+      (\result == 0 ? (uint64_t)(\old(sp->dropped) + 1) : \old(sp->dropped));
   complete behaviors;
   disjoint behaviors;
 */

@@ -10,7 +10,16 @@ $(BUILD)/obj/%.o: src/%.c src/*.h src/safepoll.acsl | $(BUILD)/obj
 $(BUILD)/pic/%.o: src/%.c src/*.h src/safepoll.acsl | $(BUILD)/pic
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -c $< -o $@
 
-$(LIB_A): $(LIB_OBJS)
+# One relocatable object whose only global names are safepoll_*: linked
+# statically, an application's own sp_time_left (say) can neither replace
+# safepoll's nor clash with it.  The shared library gets the same from its
+# version script.
+$(BUILD)/obj/safepoll-all.o: $(LIB_OBJS)
+	$(LD) -r -o $@.tmp $^
+	objcopy --wildcard --keep-global-symbol='safepoll_*' $@.tmp $@
+	rm -f $@.tmp
+
+$(LIB_A): $(BUILD)/obj/safepoll-all.o
 	rm -f $@
 	ar rcs $@ $^
 

@@ -26,8 +26,8 @@ test-valgrind: $(TEST_BINS)
 
 # What an auditor is promised of the library's shape: no writable data
 # (so no global state), and malloc only in the allocating constructor.
-test-static: $(LIB_A)
-	@sh tests/static.sh $(LIB_A)
+test-static: $(LIB_A) $(LIB_OBJS)
+	@sh tests/static.sh $(LIB_A) $(LIB_OBJS)
 
 # The README's example, compiled from the README itself and run.
 $(BUILD)/readme_example.c: README.md | $(BUILD)/tests
@@ -39,6 +39,14 @@ $(BUILD)/tests/readme_example: $(BUILD)/readme_example.c $(LIB_A)
 
 test-example: $(BUILD)/tests/readme_example
 	$(BUILD)/tests/readme_example
+
+# test_timeout reaches an internal function (sp_time_left), which the
+# library does not export: it links the objects themselves.
+$(BUILD)/tests/test_timeout: tests/test_timeout.c tests/helpers.h $(LIB_OBJS) \
+		| $(BUILD)/tests
+	@sh mk/need.sh cmocka
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< $(LIB_OBJS) $(ALL_LDFLAGS) \
+		-lcmocka -o $@
 
 $(BUILD)/tests:
 	mkdir -p $@

@@ -15,8 +15,10 @@ int sp_time_left(const struct timespec *start, const struct timespec *now,
 	/* More seconds than any int timeout holds: nothing is left. */
 	if (sec > INT32_MAX / 1000 + 1)
 		return 0;
-	/* sec <= 2147484 here, so spent_ms stays below 2^32. */
-	spent_ms = sec * 1000 + nsec / 1000000;
+	/* The spent time as a whole, then rounded down: truncating a negative
+	 * nsec toward zero rounded it up, and a wait ended early (hardening
+	 * defect 3).  sec <= 2147484 here, so the nanoseconds fit. */
+	spent_ms = (sec * 1000000000 + nsec) / 1000000;
 	if (spent_ms >= timeout_ms)
 		return 0;
 	return timeout_ms - (int)spent_ms;

@@ -8,6 +8,9 @@
 /*@
   predicate Clock(struct timespec t) =
     t.tv_sec >= 0 && 0 <= t.tv_nsec < 1000000000;
+
+  logic integer SpentNs(struct timespec start, struct timespec now) =
+    (now.tv_sec - start.tv_sec) * 1000000000 + (now.tv_nsec - start.tv_nsec);
 */
 
 /* Milliseconds left of timeout_ms (> 0) started at `start`, at `now`;
@@ -19,6 +22,11 @@
   requires positive: timeout_ms > 0;
   assigns \nothing;
   ensures range: 0 <= \result <= timeout_ms;
+  ensures clock_back: SpentNs(*start, *now) < 0 ==> \result == timeout_ms;
+  ensures never_early: SpentNs(*start, *now) >= 0 ==>
+    \result * 1000000 + SpentNs(*start, *now) >= timeout_ms * 1000000;
+  ensures rounded_up: SpentNs(*start, *now) >= 0 && \result > 0 ==>
+    (\result - 1) * 1000000 + SpentNs(*start, *now) < timeout_ms * 1000000;
 */
 int sp_time_left(const struct timespec *start, const struct timespec *now,
 		 int timeout_ms);

@@ -51,6 +51,19 @@ static void test_time_left_extremes(void **state)
 	assert_int_equal(left(5, 0, 5, 999999, 1), 1);
 }
 
+/* Hardening defect 3: across a second boundary the nanoseconds go negative,
+ * and truncating them toward zero rounded the spent time up, so that the
+ * wait ended up to a millisecond early. */
+static void test_time_left_never_early(void **state)
+{
+	(void)state;
+	/* 999.000001 ms spent of 1000: 0.999999 ms left, rounded up. */
+	assert_int_equal(left(0, 999999, 1, 0, 1000), 1);
+	/* 7.3 ms spent of 10 across a boundary: 2.7 ms left, rounded up. */
+	assert_int_equal(left(4, 995000000, 5, 2300000, 10), 3);
+	assert_int_equal(left(4, 999999999, 6, 0, 5000), 4000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -58,6 +71,7 @@ int main(void)
 		TEST(test_time_left_none_when_spent),
 		TEST(test_time_left_clock_back),
 		TEST(test_time_left_extremes),
+		TEST(test_time_left_never_early),
 	};
 	return cmocka_run_group_tests_name("timeout", tests, NULL, NULL);
 }

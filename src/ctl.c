@@ -41,22 +41,85 @@ static int record_is_stale(int rc)
 	return rc == -ENOENT || rc == -EBADF || rc == -EPERM;
 }
 
-int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
+/* A failed add or delete whose answer says the number no longer names the
+ * file of fd's record (hardening defect 5: kept, the record would hand out
+ * the old file's events with the old udata and the new file's fd). */
+/*@
+  requires valid: Instance(sp);
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1];
+  ensures kept: CtlKeeps{Pre, Post}(sp);
+  ensures no_token: NoNewToken{Pre, Post}(sp);
+*/
+static void forget_if_stale(struct safepoll *sp, int fd, int rc)
+{
+	uint32_t prev, slot;
+
+	if (rc != -EBADF && rc != -EPERM)
+		return;
+	slot = sp_lookup(sp, fd, &prev);
+	if (slot != SP_NIL)
+		sp_release(sp, slot, prev);
+}
+
+/* A full table (hardening defect 8).  The kernel's answer comes first: an
+ * add it refuses gets its refusal, not -ENOSPC; one it accepts is undone,
+ * and either way a record the answer shows stale is released, which may
+ * free the slot the add needs.  The probe's token is dead, so an event it
+ * queued in the meantime is dropped. */
+/*@
+  requires valid: Instance(sp);
+  requires full: sp->free_head == Nil;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
+  ensures result: \result <= 0;
+  ensures kept: CtlKeeps{Pre, Post}(sp);
+  ensures no_token: NoNewToken{Pre, Post}(sp);
+  ensures room: \result == 0 ==> sp->free_head != Nil &&
+    Gen(sp, sp->free_head) > Gen{Pre}(sp, sp->free_head);
+*/
+static int make_room(struct safepoll *sp, int fd, uint32_t events)
+{
+	struct epoll_event ev;
+	uint32_t prev, slot;
+	int rc = ctl(sp, EPOLL_CTL_ADD, fd, events, SP_DEAD_TOKEN, &ev);
+
+	if (rc < 0) {
+		forget_if_stale(sp, fd, rc);
+		return rc;
+	}
+	rc = ctl(sp, EPOLL_CTL_DEL, fd, 0, 0, &ev);
+	if (rc < 0)
+		return rc;
+	/* The kernel took a new (file, fd) pair: a record for fd is of a
+	 * file closed behind safepoll's back. */
+	slot = sp_lookup(sp, fd, &prev);
+	if (slot != SP_NIL)
+		sp_release(sp, slot, prev);
+	return sp->free_head == SP_NIL ? -ENOSPC : 0;
+}
+
+/* The add itself, once the table has a free slot. */
+/*@
+  requires valid: Instance(sp);
+  requires room: sp->free_head != Nil;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  ensures result: \result <= 0;
+  ensures kept: CtlKeeps{Pre, Post}(sp);
+  ensures new_token: \result == 0 ==>
+    OneNewToken{Pre, Post}(sp, \old(sp->free_head));
+  ensures no_token: \result < 0 ==> NoNewToken{Pre, Post}(sp);
+*/
+static int add_to_free_slot(struct safepoll *sp, int fd, uint32_t events,
+			    void *udata)
 {
 	struct epoll_event ev;
 	uint32_t old, prev, slot;
-	int rc;
+	int rc = ctl(sp, EPOLL_CTL_ADD, fd, events,
+		     sp_token(sp, sp->free_head), &ev);
 
-	if (!sp)
-		return -EFAULT;
-	if ((events & ~(uint32_t)SAFEPOLL_EVENTS) != 0)
-		return -EINVAL;
-	if (sp->free_head == SP_NIL)
-		return -ENOSPC;
-	rc = ctl(sp, EPOLL_CTL_ADD, fd, events,
-		 sp_token(sp, sp->free_head), &ev);
-	if (rc < 0)
+	if (rc < 0) {
+		forget_if_stale(sp, fd, rc);
 		return rc;
+	}
 	/* The kernel took a new (file, fd) pair, so a record still held for
 	 * this number is of a file closed behind safepoll's back.  The
 	 * kernel may still hold that registration (a dup keeps its file
@@ -92,37 +155,111 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	return 0;
 }
 
-int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
+int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 {
-	struct epoll_event ev;
-	uint32_t slot, prev;
-	uint64_t token;
 	int rc;
 
 	if (!sp)
 		return -EFAULT;
+	if (sp->epfd < 0)
+		return -EBADF;
 	if ((events & ~(uint32_t)SAFEPOLL_EVENTS) != 0)
 		return -EINVAL;
-	//@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1));
-	slot = sp_lookup(sp, fd, &prev);
-	/* Without a record the kernel can still hold a registration for fd
-	 * (one whose record was released as stale, when the same file came
-	 * back at that number): it gets a token that is never live.  With
-	 * one, the mod may reach another registration than the record's (an
-	 * older file back at the number): the token's generation moves on,
-	 * so that only the registration the mod reached carries a live one
-	 * (fuzz finding 2). */
-	token = slot == SP_NIL ? SP_DEAD_TOKEN : sp->regs[slot].token;
-	if (slot != SP_NIL && token / 0x100000000u != UINT32_MAX)
-		token += 0x100000000u;
-	rc = ctl(sp, EPOLL_CTL_MOD, fd, events, token, &ev);
+	if (sp->free_head == SP_NIL) {
+		rc = make_room(sp, fd, events);
+		if (rc < 0)
+			return rc;
+	}
+	/*@ assert room: CtlKeeps{Pre, Here}(sp) && NoNewToken{Pre, Here}(sp) &&
+	      sp->capacity == \at(sp->capacity, Pre) &&
+	      0 <= sp->free_head < sp->capacity &&
+	      (\at(sp->free_head, Pre) == Nil ==>
+	        Gen(sp, sp->free_head) > Gen{Pre}(sp, sp->free_head)); */
+	/*@ ghost Room: ; */
+	rc = add_to_free_slot(sp, fd, events, udata);
+	/*@ assert history: GenerationsGrow{Pre, Here}(sp) &&
+	      RetiredStay{Pre, Here}(sp); */
+	/*@ assert new_gen: rc == 0 && \at(sp->free_head, Pre) == Nil ==>
+	      \forall integer t; TokenLive(sp, t) ==> TokenLive{Pre}(sp, t) ||
+	        TokenGen(t) > Gen{Pre}(sp, TokenSlot(t)); */
+	return rc;
+}
+
+/* A slot at its last generation cannot move its generation on: the
+ * registration moves to the free slot instead, whose token at its
+ * generation no registration has had, and the old slot retires, so that
+ * every token it gave out stays dead (hardening defect 1).  A full table
+ * has no slot to move to: -ENOSPC, until a release frees one. */
+/*@
+  requires valid: Instance(sp);
+  requires live: Live(sp, slot) && sp->regs[slot].fd == fd;
+  requires last: Gen(sp, slot) == 0xffffffff;
+  requires prev: prev == Nil ?
+    sp->regs[ChainOf(fd, sp->hash_mask)].head == slot :
+    Live(sp, prev) && sp->regs[prev].next == slot && prev != slot;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  ensures result: \result <= 0;
+  ensures kept: CtlKeeps{Pre, Post}(sp);
+  ensures new_token: OneNewToken{Pre, Post}(sp, \old(sp->free_head)) ||
+    NoNewToken{Pre, Post}(sp);
+*/
+static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
+			    int fd, uint32_t events, void *udata)
+{
+	struct epoll_event ev;
+	uint32_t moved;
+	int rc;
+
+	if (sp->free_head == SP_NIL)
+		return -ENOSPC;
+	rc = ctl(sp, EPOLL_CTL_MOD, fd, events, sp_token(sp, sp->free_head),
+		 &ev);
+	if (rc < 0) {
+		if (record_is_stale(rc))
+			sp_release(sp, slot, prev);
+		return rc;
+	}
+	//@ assert apart: slot != sp->free_head && prev != sp->free_head;
+	moved = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
+	/*@ assert old_prev: prev != SP_NIL ==>
+	      Live(sp, prev) && sp->regs[prev].next == slot && prev != slot; */
+	/*@ assert old_head: prev == SP_NIL ==>
+	      Live(sp, moved) && sp->regs[moved].next == slot && moved != slot; */
+	/*@ assert taken_fields: sp->regs == \at(sp->regs, Pre) &&
+	      sp->capacity == \at(sp->capacity, Pre); */
+	//@ assert taken_keeps: CtlKeeps{Pre, Here}(sp);
+	sp_release(sp, slot, prev == SP_NIL ? moved : prev);
+	return 0;
+}
+
+/* The mod of a slot below its last generation, in place. */
+/*@
+  requires valid: Instance(sp);
+  requires live: Live(sp, slot) && sp->regs[slot].fd == fd;
+  requires below: Gen(sp, slot) < 0xffffffff;
+  requires prev: prev == Nil ?
+    sp->regs[ChainOf(fd, sp->hash_mask)].head == slot :
+    Live(sp, prev) && sp->regs[prev].next == slot && prev != slot;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
+  ensures result: \result <= 0;
+  ensures kept: CtlKeeps{Pre, Post}(sp);
+  ensures new_gen: NewGenOnly{Pre, Post}(sp);
+*/
+static int mod_in_place(struct safepoll *sp, uint32_t slot, uint32_t prev,
+			int fd, uint32_t events, void *udata)
+{
+	struct epoll_event ev;
+	/* The mod may reach another registration than the record's (an older
+	 * file back at the number): the token's generation moves on, so that
+	 * only the registration the mod reached carries a live one (fuzz
+	 * finding 2), and an event fetched before the mod is dropped. */
+	uint64_t token = sp->regs[slot].token + 0x100000000u;
+	int rc = ctl(sp, EPOLL_CTL_MOD, fd, events, token, &ev);
+
 	//@ assert same: TableSame{Pre, Here}(sp) && GensSame{Pre, Here}(sp);
 	//@ assert kept: Instance(sp);
-	if (slot == SP_NIL)
-		return rc;
 	if (rc == 0) {
-		/*@ assert handed_gen: \let gen = Gen(sp, slot);
-		      ev.data.u64 == Token(slot, gen == 0xffffffff ? gen : gen + 1); */
+		//@ assert handed_gen: ev.data.u64 == Token(slot, Gen(sp, slot) + 1);
 		sp->regs[slot].token = token;
 		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
 		sp->regs[slot].udata = udata;
@@ -141,6 +278,29 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	return rc;
 }
 
+int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata)
+{
+	struct epoll_event ev;
+	uint32_t slot, prev;
+
+	if (!sp)
+		return -EFAULT;
+	if (sp->epfd < 0)
+		return -EBADF;
+	if ((events & ~(uint32_t)SAFEPOLL_EVENTS) != 0)
+		return -EINVAL;
+	//@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1));
+	slot = sp_lookup(sp, fd, &prev);
+	/* Without a record the kernel can still hold a registration for fd
+	 * (one whose record was released as stale, when the same file came
+	 * back at that number): it gets a token that is never live. */
+	if (slot == SP_NIL)
+		return ctl(sp, EPOLL_CTL_MOD, fd, events, SP_DEAD_TOKEN, &ev);
+	if (sp->regs[slot].token / 0x100000000u == UINT32_MAX)
+		return mod_to_free_slot(sp, slot, prev, fd, events, udata);
+	return mod_in_place(sp, slot, prev, fd, events, udata);
+}
+
 int safepoll_del(struct safepoll *sp, int fd)
 {
 	struct epoll_event ev;
@@ -149,6 +309,10 @@ int safepoll_del(struct safepoll *sp, int fd)
 
 	if (!sp)
 		return -EFAULT;
+	/* After safepoll_fini: the kernel's EBADF would be the instance's,
+	 * not a sign that fd's record is stale (hardening defect 11). */
+	if (sp->epfd < 0)
+		return -EBADF;
 	slot = sp_lookup(sp, fd, &prev);
 	/* Kernels before 2.6.9 wanted an event even for a delete; one is
 	 * passed so that ev is never left uninitialised. */

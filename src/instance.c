@@ -127,10 +127,10 @@ int safepoll_free(struct safepoll *sp)
 
 uint64_t safepoll_dropped(const struct safepoll *sp)
 {
-	return sp->dropped;
+	return sp ? sp->dropped : 0;
 }
 
 int safepoll_fd(const struct safepoll *sp)
 {
-	return sp->epfd;
+	return sp ? sp->epfd : -EFAULT;
 }

@@ -200,9 +200,15 @@ int safepoll_free(struct safepoll *sp);
 
 /* safepoll_add: registers fd for `events`; udata comes back with each of
  * its events.  EPOLLERR and EPOLLHUP are always reported, as the kernel
- * adds them.  Errors: -EFAULT for sp NULL; -EINVAL for an unknown event
- * bit; -ENOSPC when the table is full; then the kernel's own answer
- * (-EBADF, -EPERM, -EINVAL, -EEXIST, -ELOOP, -ENOMEM, -ENOSPC). */
+ * adds them.  Errors: -EFAULT for sp NULL; -EBADF after safepoll_fini;
+ * -EINVAL for an unknown event bit; then the kernel's own answer (-EBADF,
+ * -EPERM, -EINVAL, -EEXIST, -ELOOP, -ENOMEM, -ENOSPC); -ENOSPC when the
+ * table is full and the kernel would have taken fd.  -EBADF and -EPERM
+ * also end the table's record of fd: its number no longer names the
+ * registered file.  On a full table the kernel is asked first (an add it
+ * takes is undone at once, so the add costs three calls there): its
+ * refusal comes back as raw epoll gives it, and a record it shows stale
+ * is released, so that its slot serves this add. */
 /*@
   requires valid: sp == \null || Instance(sp);
   assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
@@ -214,20 +220,27 @@ int safepoll_free(struct safepoll *sp);
     assumes sp != \null;
     ensures result: \result <= 0;
     ensures kept: CtlKeeps{Old, Post}(sp);
-    ensures new_token: \result == 0 ==>
+    ensures new_token: \result == 0 && \old(sp->free_head) != Nil ==>
       OneNewToken{Old, Post}(sp, \old(sp->free_head));
+    ensures new_gen: \result == 0 && \old(sp->free_head) == Nil ==>
+      NewGenOnly{Old, Post}(sp);
     ensures no_token: \result < 0 ==> NoNewToken{Old, Post}(sp);
   complete behaviors;
   disjoint behaviors;
 */
 int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
-/* safepoll_mod: sets fd's mask and udata.  Always goes to the kernel, even
- * with the same mask: there it re-arms a disabled EPOLLONESHOT item and
- * re-queues one that is ready.  Errors: -EFAULT, -EINVAL for an unknown
- * bit, then the kernel's (-EBADF, -EPERM, -EINVAL, -ENOENT).  -ENOENT,
- * -EBADF and -EPERM also end the table's record of fd: its fd number no
- * longer names the registered file. */
+/* safepoll_mod: sets fd's mask and udata (NULL too: the udata is always
+ * replaced).  Always goes to the kernel, even with the same mask: there it
+ * re-arms a disabled EPOLLONESHOT item and re-queues one that is ready.
+ * Every token the registration had is dead after a successful mod, so an
+ * event fetched before it is dropped; at a slot's last generation (after
+ * 2^32 - 1 releases or mods of it) the registration moves to a free slot,
+ * or, with none free, the mod is refused with -ENOSPC (a del of another
+ * registration makes room).  Errors: -EFAULT; -EBADF after safepoll_fini; -EINVAL for
+ * an unknown bit; then the kernel's (-EBADF, -EPERM, -EINVAL, -ENOENT).
+ * -ENOENT, -EBADF and -EPERM also end the table's record of fd: its fd
+ * number no longer names the registered file. */
 /*@
   requires valid: sp == \null || Instance(sp);
   assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
@@ -239,14 +252,16 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
     assumes sp != \null;
     ensures result: \result <= 0;
     ensures kept: CtlKeeps{Old, Post}(sp);
-    ensures new_gen_only: NewGenOnly{Old, Post}(sp);
+    ensures new_token: NewGenOnly{Old, Post}(sp) ||
+      OneNewToken{Old, Post}(sp, \old(sp->free_head));
   complete behaviors;
   disjoint behaviors;
 */
 int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
 /* safepoll_del: removes fd's registration.  Events of it still in the
- * current batch are dropped.  Errors: -EFAULT, then the kernel's (-EBADF,
+ * current batch are dropped.  Errors: -EFAULT; -EBADF after safepoll_fini
+ * (the table is left as it is); then the kernel's (-EBADF,
  * -EPERM, -EINVAL, -ENOENT); as for mod, -ENOENT, -EBADF and -EPERM end
  * the table's record of fd. */
 /*@
@@ -291,8 +306,11 @@ int safepoll_close(struct safepoll *sp, int fd);
 #include "safepoll_loop.h"
 
 /* safepoll_wait_array: safepoll_wait, then the live events into
- * out[0 .. maxevents - 1].  Returns how many it stored; may be 0 before the
- * timeout when every event fetched was dead. */
+ * out[0 .. maxevents - 1].  Returns how many it stored: at most
+ * SAFEPOLL_BATCH a call, as safepoll_wait fetches; may be 0 before the
+ * timeout when every event fetched was dead.  A NULL out is -EFAULT when
+ * the wait fetched events (they stay in the batch), as the raw call's
+ * answer is for an array it cannot write; otherwise the wait's answer. */
 /*@
   requires valid: sp == \null || Instance(sp);
   requires valid_out: out == \null || maxevents <= 0 ||
@@ -315,8 +333,9 @@ int safepoll_close(struct safepoll *sp, int fd);
   behavior null_out:
     assumes sp != \null && out == \null;
     assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
+    assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
+    ensures result: \result <= 0;
+    ensures kept: Instance(sp);
   behavior wait:
     assumes sp != \null && out != \null;
     assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
@@ -328,20 +347,24 @@ int safepoll_close(struct safepoll *sp, int fd);
 int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 			int maxevents, int timeout_ms);
 
-/* safepoll_dropped: how many times an event was dropped as dead. */
+/* safepoll_dropped: how many times an event was dropped as dead; 0 for
+ * NULL.  The count a wait's events added tells a spinning registration
+ * that safepoll no longer holds (README: "What it does not do"). */
 /*@
-  requires valid: \valid_read(sp);
+  requires valid: sp == \null || \valid_read(sp);
   assigns \nothing;
-  ensures result: \result == sp->dropped;
+  ensures result: \result == (sp == \null ? 0 : sp->dropped);
 */
 uint64_t safepoll_dropped(const struct safepoll *sp);
 
 /* safepoll_fd: the instance's epoll descriptor, to nest it in another
- * loop.  Closing it is the caller's mistake to avoid. */
+ * loop; -EFAULT for NULL.  Closing it is the caller's mistake to avoid; so
+ * is an epoll_ctl on it with an epoll_data of the caller's own, which may
+ * equal a live token and so be handed out as that registration's. */
 /*@
-  requires valid: \valid_read(sp);
+  requires valid: sp == \null || \valid_read(sp);
   assigns \nothing;
-  ensures result: \result == sp->epfd;
+  ensures result: \result == (sp == \null ? -EFAULT : sp->epfd);
 */
 int safepoll_fd(const struct safepoll *sp);
 

@@ -12,32 +12,62 @@
 
 /* The two parts of safepoll_wait that run out of line, so that a wait
  * with timeout 0 or -1 that succeeds costs an epoll_wait call and a few
- * instructions.  Called by safepoll_wait only.  safepoll_wait_timed waits
- * with timeout_ms > 0; safepoll_wait_again goes on after epoll_wait failed
- * with errno set. */
+ * instructions.  For safepoll_wait's use only, but exported, so they check
+ * their arguments (-EFAULT, -EINVAL).  safepoll_wait_timed waits with
+ * timeout_ms > 0 for at most max events (1 to SAFEPOLL_BATCH);
+ * safepoll_wait_again goes on after epoll_wait failed with errno set
+ * (max 0 to SAFEPOLL_BATCH, timeout_ms 0 or negative). */
 /*@
-  requires valid: Instance(sp);
-  requires max: 0 < max <= SAFEPOLL_BATCH;
-  requires timeout: timeout_ms > 0;
+  requires valid: sp == \null || Instance(sp);
   assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
-  ensures result: \result <= max;
-  ensures kept: Instance(sp);
-  ensures fetched: \result >= 0 ==> sp->batch_len == \result;
-  ensures failed: \result < 0 ==> sp->batch_len == 0;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior refused:
+    assumes sp != \null;
+    assumes max <= 0 || max > SAFEPOLL_BATCH || timeout_ms <= 0;
+    assigns sp->batch_len;
+    ensures result: \result == -EINVAL;
+    ensures kept: Instance(sp);
+    ensures failed: sp->batch_len == 0;
+  behavior wait:
+    assumes sp != \null;
+    assumes 0 < max <= SAFEPOLL_BATCH && timeout_ms > 0;
+    ensures result: \result <= max;
+    ensures kept: Instance(sp);
+    ensures fetched: \result >= 0 ==> sp->batch_len == \result;
+    ensures failed: \result < 0 ==> sp->batch_len == 0;
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_wait_timed(struct safepoll *sp, int max, int timeout_ms);
 /*@
-  requires valid: Instance(sp);
-  requires max: 0 <= max <= SAFEPOLL_BATCH;
-  requires timeout: timeout_ms <= 0;
-  requires error: errno == EBADF || errno == EFAULT || errno == EINTR ||
-    errno == EINVAL;
+  requires valid: sp == \null || Instance(sp);
   assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
-  ensures result: \result <= max;
-  ensures no_retry: \old(errno) != EINTR ==> \result == -\old(errno);
-  ensures kept: Instance(sp);
-  ensures fetched: \result >= 0 ==> sp->batch_len == \result;
-  ensures failed: \result < 0 ==> sp->batch_len == 0;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior refused:
+    assumes sp != \null;
+    assumes max < 0 || max > SAFEPOLL_BATCH || timeout_ms > 0;
+    assigns sp->batch_len;
+    ensures result: \result == -EINVAL;
+    ensures kept: Instance(sp);
+    ensures failed: sp->batch_len == 0;
+  behavior again:
+    assumes sp != \null;
+    assumes 0 <= max <= SAFEPOLL_BATCH && timeout_ms <= 0;
+    requires error: errno == EBADF || errno == EFAULT || errno == EINTR ||
+      errno == EINVAL;
+    ensures result: \result <= max;
+    ensures no_retry: \old(errno) != EINTR ==> \result == -\old(errno);
+    ensures kept: Instance(sp);
+    ensures fetched: \result >= 0 ==> sp->batch_len == \result;
+    ensures failed: \result < 0 ==> sp->batch_len == 0;
+  complete behaviors;
+  disjoint behaviors;
 */
 int safepoll_wait_again(struct safepoll *sp, int max, int timeout_ms);
 

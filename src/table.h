@@ -56,13 +56,17 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
     sp->regs[ChainOf(fd, sp->hash_mask)].head;
   ensures storage: Storage(sp);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
-    sp->batch_len == \old(sp->batch_len);
+    sp->batch_len == \old(sp->batch_len) &&
+    sp->regs == \old(sp->regs) && sp->capacity == \old(sp->capacity);
   ensures table: Table(sp);
   ensures slot: \result == \old(sp->free_head);
   ensures live: Live(sp, \result) && sp->regs[\result].fd == fd;
   ensures same_gen: Gen(sp, \result) == \old(Gen(sp, sp->free_head));
   ensures chained: sp->regs[ChainOf(fd, sp->hash_mask)].head == \result &&
     sp->regs[\result].next == \old(sp->regs[ChainOf(fd, sp->hash_mask)].head);
+  ensures others: \forall integer i; 0 <= i < sp->capacity && i != \result ==>
+    sp->regs[i].fd == \old(sp->regs[i].fd) &&
+    sp->regs[i].next == \old(sp->regs[i].next);
   ensures new_token: OneNewToken{Old, Post}(sp, \result);
   ensures retired: RetiredStay{Old, Post}(sp);
   ensures generations: GenerationsGrow{Old, Post}(sp);
@@ -82,15 +86,34 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
   assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1];
   ensures storage: Storage(sp);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
-    sp->batch_len == \old(sp->batch_len);
+    sp->batch_len == \old(sp->batch_len) &&
+    sp->regs == \old(sp->regs) && sp->capacity == \old(sp->capacity);
   ensures table: Table(sp);
   ensures dead: !Live(sp, slot);
-  ensures bumped: Gen(sp, slot) > \old(Gen(sp, slot)) ||
-    Retired(sp, slot);
+  ensures freed: sp->free_head == slot &&
+      Gen(sp, slot) > \old(Gen(sp, slot)) ||
+    Retired(sp, slot) && sp->free_head == \old(sp->free_head);
   ensures no_new_token: NoNewToken{Old, Post}(sp);
   ensures retired: RetiredStay{Old, Post}(sp);
   ensures generations: GenerationsGrow{Old, Post}(sp);
 */
 void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev);
+
+/* Frees a retired slot at generation 0, at the head of the free list.
+ * Only safepoll_rebuild may, once no token of the slot is held anywhere:
+ * a generation moves back here and nowhere else. */
+/*@
+  requires valid: Instance(sp);
+  requires retired: Retired(sp, slot);
+  assigns sp->free_head, sp->regs[slot].token, sp->regs[slot].next;
+  ensures kept: Instance(sp);
+  ensures freed: Free(sp, slot) && sp->free_head == slot &&
+    Gen(sp, slot) == 0;
+  ensures others: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
+    sp->regs[i].token == \old(sp->regs[i].token) &&
+    sp->regs[i].next == \old(sp->regs[i].next);
+  ensures no_new_token: NoNewToken{Old, Post}(sp);
+*/
+void sp_unretire(struct safepoll *sp, uint32_t slot);
 
 #endif

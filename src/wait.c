@@ -96,9 +96,18 @@ static int fetched(struct safepoll *sp, int n)
 	return n;
 }
 
+/* The two halves are exported (the inline safepoll_wait calls them), so
+ * they check what they are given as any entry point does: a count past
+ * the batch would let the kernel write past it (hardening defect 6). */
 int safepoll_wait_timed(struct safepoll *sp, int max, int timeout_ms)
 {
-	int n = wait_timed(sp, max, timeout_ms);
+	int n;
+
+	if (!sp)
+		return -EFAULT;
+	if (max <= 0 || max > SAFEPOLL_BATCH || timeout_ms <= 0)
+		return fetched(sp, -EINVAL);
+	n = wait_timed(sp, max, timeout_ms);
 
 	//@ assert same: TableSame{Pre, Here}(sp);
 	return fetched(sp, n);
@@ -106,7 +115,13 @@ int safepoll_wait_timed(struct safepoll *sp, int max, int timeout_ms)
 
 int safepoll_wait_again(struct safepoll *sp, int max, int timeout_ms)
 {
-	int n = retry(sp) ? wait_untimed(sp, max, timeout_ms) : -errno;
+	int n;
+
+	if (!sp)
+		return -EFAULT;
+	if (max < 0 || max > SAFEPOLL_BATCH || timeout_ms > 0)
+		return fetched(sp, -EINVAL);
+	n = retry(sp) ? wait_untimed(sp, max, timeout_ms) : -errno;
 
 	//@ assert same: TableSame{Pre, Here}(sp);
 	return fetched(sp, n);
@@ -117,17 +132,15 @@ int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 {
 	int n, stored = 0;
 
-	/* The kernel's order: a count it refuses gets its answer (from
-	 * safepoll_wait) before the buffer is looked at. */
 	if (!sp)
 		return -EFAULT;
-	if (maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS)
-		return safepoll_wait(sp, maxevents, timeout_ms);
+	n = safepoll_wait(sp, maxevents, timeout_ms);
+	if (n <= 0)
+		return n;
+	/* As the raw call: a NULL array is an error only when there are
+	 * events to store; they stay in the batch (hardening defect 11). */
 	if (!out)
 		return -EFAULT;
-	n = safepoll_wait(sp, maxevents, timeout_ms);
-	if (n < 0)
-		return n;
 	/*@
 	  loop invariant range: 0 <= stored <= i <= n;
 	  loop invariant kept: Instance(sp);

@@ -256,12 +256,13 @@ static void test_corrupt_duplicate_fd(void **state)
 }
 
 /* A slot whose generation is used up is retired, not reused: no token of
- * it can ever come back to life. */
+ * it can ever come back to life.  A mod there moves the registration to a
+ * free slot (hardening defect 1: it used to keep the last token). */
 static void test_generation_exhausted(void **state)
 {
 	struct fix *f = *state;
 	struct safepoll *sp = f->sp;
-	uint32_t s = sp->free_head;
+	uint32_t s = sp->free_head, t;
 	int q[2];
 
 	/* A free slot's token: its generation, and no slot. */
@@ -270,14 +271,17 @@ static void test_generation_exhausted(void **state)
 	assert_int_equal(safepoll_add(sp, q[0], EPOLLIN, NULL), 0);
 	assert_int_equal(sp->regs[s].fd, q[0]);
 	assert_int_equal(sp->regs[s].token, 0xffffffffull << 32 | s);
-	/* A mod keeps the last generation rather than wrap it. */
+	t = sp->free_head;
+	uint64_t t_gen = sp->regs[t].token >> 32;
 	assert_int_equal(safepoll_mod(sp, q[0], EPOLLIN | EPOLLOUT, NULL), 0);
-	assert_int_equal(sp->regs[s].token, 0xffffffffull << 32 | s);
-	assert_int_equal(safepoll_check(sp), 0);
-	assert_int_equal(safepoll_del(sp, q[0]), 0);
-	/* Retired: the last generation, no slot, linked to itself. */
+	/* Moved to the free slot at its generation; s retired. */
+	assert_int_equal(sp->regs[t].fd, q[0]);
+	assert_int_equal(sp->regs[t].token, t_gen << 32 | t);
 	assert_int_equal(sp->regs[s].token, 0xffffffffull << 32 | SP_NIL_VALUE);
 	assert_int_equal(sp->regs[s].next, s);
+	assert_int_equal(safepoll_check(sp), 0);
+	assert_int_equal(safepoll_del(sp, q[0]), 0);
+	assert_int_equal(sp->free_head, t);
 	assert_true(sp->free_head != s);
 	assert_int_equal(safepoll_check(sp), 0);
 	/* The table is one slot smaller: 4 slots, 1 retired, 1 used. */

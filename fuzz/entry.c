@@ -15,7 +15,7 @@ int fuzz_setup(void)
 {
 	struct sigaction sa;
 
-	/* TRACE.md: 0, 1 and 2 are taken; a write to a pipe with no reader
+	/* LANGUAGE.md: 0, 1 and 2 are taken; a write to a pipe with no reader
 	 * fails with EPIPE instead of killing the fuzzer. */
 	for (int fd = 0; fd < 3; fd++)
 		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) != fd)

@@ -1,5 +1,5 @@
 /* What every engine shares: its bookkeeping, its event buffer, and how
- * what it did becomes a TRACE.md result line. */
+ * what it did becomes a LANGUAGE.md result line. */
 #include <stdlib.h>
 #include <string.h>
 

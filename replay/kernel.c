@@ -1,4 +1,4 @@
-/* The kernel engine: each operation as the system call TRACE.md's table
+/* The kernel engine: each operation as the system call LANGUAGE.md's table
  * names, on the numbers the trace's names are bound to. */
 #include <errno.h>
 #include <fcntl.h>

@@ -56,7 +56,7 @@ static void hint_result_file(const char *name, const char *s, size_t len)
 			name);
 }
 
-/* TRACE.md: the first descriptor a trace opens is 3.  So nothing above 2
+/* LANGUAGE.md: the first descriptor a trace opens is 3.  So nothing above 2
  * may stay open, and 0, 1 and 2 must be taken. */
 static int clean_descriptors(void)
 {

@@ -52,7 +52,7 @@ static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
 }
 
 /* The trace decides by the reference, not by the file the number holds
- * now (TRACE.md): through an eventfd name, the 8 bytes of a value; through
+ * now (LANGUAGE.md): through an eventfd name, the 8 bytes of a value; through
  * any other, filler bytes.  model.h's _value and _filler/_bytes calls say
  * exactly that, whatever file is at fd (an eventfd's number may be a
  * pipe's by now, and the other way round). */

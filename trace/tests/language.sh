@@ -34,6 +34,11 @@ for f in "$tmp"/*.*; do
 	sed -i 1d "$f" # the empty line awk's first print made
 done
 
+# 0. The repository's own definition is the one it points to.
+count=$((count + 1))
+outside=$(grep -rIl --exclude-dir=.git --exclude-dir=build 'shared/TRACE\.md' . 2>/dev/null)
+[ -z "$outside" ] || fail "files point outside the repository for the language: $outside"
+
 # 1. Operations: the parser's table, its message, the doc's table.
 sed -n 's/^\t{"\([a-z]*\)", TRACE_[A-Z]*, [0-9], [0-9], ".*"},$/\1/p' \
 	trace/parse.c | sort >"$tmp/ops.parser"

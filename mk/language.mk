@@ -5,5 +5,6 @@
 ##                     replay as written (trace/tests/language.sh)
 .PHONY: test-language
 TEST_TARGETS += test-language
-test-language: $(REPLAY)
+# By path: mk/replay.mk, which names $(REPLAY), is read after this file.
+test-language: $(BUILD)/safepoll-replay
 	@sh trace/tests/language.sh $(REPLAY) trace/LANGUAGE.md

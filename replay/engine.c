@@ -32,9 +32,9 @@ int replay_engine_setup(struct replay_engine *e, const struct trace *t,
 
 void replay_engine_fini(struct replay_engine *e)
 {
+	/* Each engine frees what it made, e->raw included. */
 	if (e->fini)
 		e->fini(e);
-	replay_kernel_free(e->raw);
 	replay_track_free(&e->track);
 	free(e->ev);
 	free(e->tev);

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -184,15 +183,6 @@ static void print_summary(const struct summary *s)
 		s->ops == 1 ? "" : "s", s->by_status[REPLAY_OK],
 		s->by_status[REPLAY_DIFF], s->by_status[REPLAY_BLOCKED],
 		s->by_status[REPLAY_FAILED] + s->by_status[REPLAY_BAD]);
-}
-
-int replay_nofile(void)
-{
-	struct rlimit rl;
-
-	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur > 0x7fffffff)
-		return 0x7fffffff;
-	return (int)rl.rlim_cur;
 }
 
 int main(int argc, char **argv)

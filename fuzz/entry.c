@@ -11,22 +11,6 @@
 #include "fuzz.h"
 #include "hooks.h"
 
-int fuzz_setup(void)
-{
-	struct sigaction sa;
-
-	/* TRACE.md: 0, 1 and 2 are taken; a write to a pipe with no reader
-	 * fails with EPIPE instead of killing the fuzzer. */
-	for (int fd = 0; fd < 3; fd++)
-		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) != fd)
-			return -1;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = SIG_IGN;
-	if (sigaction(SIGPIPE, &sa, NULL) < 0)
-		return -1;
-	return fuzz_hooks_scan();
-}
-
 static _Noreturn void die(const char *what, const struct fuzz_program *p,
 			  const struct trace_buf *report)
 {

@@ -38,7 +38,7 @@ enum fuzz_kind fuzz_kind_of(uint8_t byte)
 }
 
 /* Edges of pipes (a page, PIPE_BUF, 16 pages, pipe-max-size), of unix
- * sockets (wmem_default) and of TRACE.md's limit. */
+ * sockets (wmem_default) and of LANGUAGE.md's limit. */
 static const uint64_t sizes[16] = {
 	4095,	4096,	 4097,	  8192,	   57344,   61440,   65535,   65536,
 	65537,	100000,	 131072,  212992,  1000000, 1048576, 1048577, 4194304,

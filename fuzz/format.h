@@ -33,7 +33,7 @@ bool fuzz_value_encode(enum fuzz_value kind, uint64_t v, uint8_t *b,
 /* EVENTS: c holds the common bits, d (when d & 0x80) the rare ones. */
 uint32_t fuzz_events_decode(uint8_t c, uint8_t d);
 void fuzz_events_encode(uint32_t events, uint8_t *c, uint8_t *d);
-/* Appends events as TRACE.md words, or `none`. */
+/* Appends events as LANGUAGE.md words, or `none`. */
 void fuzz_events_print(struct trace_buf *b, uint32_t events);
 
 /* wait MAX: b < 0xc0 is 1 + b % 64; the rest pick from a table of edge

@@ -1,5 +1,5 @@
 /* The differential fuzzer of safepoll: fuzz bytes decoded into a trace of
- * shared/TRACE.md, run through safepoll on the kernel and on the model in
+ * trace/LANGUAGE.md, run through safepoll on the kernel and on the model in
  * lockstep, stopping at the first difference.  The byte format is in
  * decode.c; the checks in run.c; README.md says how to use it. */
 #ifndef SAFEPOLL_FUZZ_H

@@ -1,9 +1,7 @@
-/* The link-time hooks of hooks.h, and replay_nofile, which the engines
- * take from safepoll-replay's main.c (not linked here). */
+/* The link-time hooks of hooks.h. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "fdinfo.h"
@@ -17,15 +15,6 @@ static bool shared_in_use;
 static struct safepoll **instances;
 static size_t ninstances, instances_cap;
 static struct fuzz_hook_calls calls;
-
-int replay_nofile(void)
-{
-	struct rlimit rl;
-
-	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur > 0x7fffffff)
-		return 0x7fffffff;
-	return (int)rl.rlim_cur;
-}
 
 int fuzz_hooks_scan(void)
 {

@@ -26,7 +26,7 @@ $(BUILD)/replay/test_compare: replay/tests/test_compare.c \
 	$(CC) $(ALL_CPPFLAGS) -Itrace -Ireplay $(ALL_CFLAGS) $^ $(ALL_LDFLAGS) \
 		-lcmocka -o $@
 
-## make test-replay  the parser's errors (FILE:LINE, status 2), TRACE.md's
+## make test-replay  the parser's errors (FILE:LINE, status 2), LANGUAGE.md's
 ##                   example in --kernel and --model, --check's comparisons
 .PHONY: test-replay
 TEST_TARGETS += test-replay

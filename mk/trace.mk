@@ -1,4 +1,4 @@
-# The trace language (trace/): the parser and printer of shared/TRACE.md,
+# The trace language (trace/): the parser and printer of trace/LANGUAGE.md,
 # as $(BUILD)/libtrace.a for the replay tool and the fuzzers.
 
 TRACE_SRCS := $(wildcard trace/*.c)

@@ -1,4 +1,4 @@
-/* Waits that block for ever: TRACE.md lets a replay end them after a
+/* Waits that block for ever: LANGUAGE.md lets a replay end them after a
  * while.  The wait is left by a jump out of the SIGALRM handler, which
  * also works when the wait is inside safepoll, which retries EINTR. */
 #include <setjmp.h>
@@ -25,7 +25,7 @@ void replay_signals_init(void)
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	/* TRACE.md: a write with no reader fails with EPIPE. */
+	/* LANGUAGE.md: a write with no reader fails with EPIPE. */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	sa.sa_handler = on_alarm;

@@ -1,5 +1,5 @@
 /* What every engine shares: its bookkeeping, its event buffer, and how
- * what it did becomes a TRACE.md result line. */
+ * what it did becomes a LANGUAGE.md result line. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,9 +32,9 @@ int replay_engine_setup(struct replay_engine *e, const struct trace *t,
 
 void replay_engine_fini(struct replay_engine *e)
 {
+	/* Each engine frees what it made, e->raw included. */
 	if (e->fini)
 		e->fini(e);
-	replay_kernel_free(e->raw);
 	replay_track_free(&e->track);
 	free(e->ev);
 	free(e->tev);

@@ -1,4 +1,4 @@
-/* The kernel engine: each operation as the system call TRACE.md's table
+/* The kernel engine: each operation as the system call LANGUAGE.md's table
  * names, on the numbers the trace's names are bound to. */
 #include <errno.h>
 #include <fcntl.h>
@@ -183,11 +183,18 @@ struct replay_kernel *replay_kernel_new(size_t evcap)
 	return k;
 }
 
+static void kernel_fini(struct replay_engine *e)
+{
+	replay_kernel_free(e->raw);
+	e->raw = NULL;
+}
+
 int replay_kernel_init(struct replay_engine *e, const struct trace *t)
 {
 	if (replay_engine_setup(e, t, "kernel") < 0)
 		return -1;
 	e->op = kernel_op;
+	e->fini = kernel_fini;
 	e->raw = replay_kernel_new(e->evcap);
 	return e->raw ? 0 : -1;
 }

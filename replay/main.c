@@ -1,6 +1,6 @@
 /* safepoll-replay [--kernel | --model | --wrapper | --check] TRACE...
  *
- * Replays traces in the language of shared/TRACE.md against the kernel,
+ * Replays traces in the language of trace/LANGUAGE.md against the kernel,
  * the model or safepoll, or (--check, the default) all three, comparing.
  * '-' reads a trace from standard input.  Every trace is parsed before
  * anything runs; a malformed one ends the replay with status 2. */
@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,13 +16,46 @@
 
 enum mode { MODE_KERNEL, MODE_MODEL, MODE_WRAPPER, MODE_CHECK };
 
-static void usage(void)
+static const char usage_text[] =
+	"usage: safepoll-replay [--kernel | --model | --wrapper | --check] "
+	"TRACE...\n"
+	"       safepoll-replay --help\n"
+	"Replays each TRACE (trace/LANGUAGE.md; '-' reads standard input).\n"
+	"  --kernel   the raw system calls, one result line per operation\n"
+	"  --model    what the model (specs/model) predicts; no system call\n"
+	"  --wrapper  epoll, add, mod, del and wait through safepoll\n"
+	"  --check    all three, with a '!' line where one differs "
+	"(the default);\n"
+	"             a summary line on stderr at the end\n"
+	"  --help     this text\n"
+	"  --         ends the options\n"
+	"Exit status: 0 ran (and agreed), 1 --check found a difference, "
+	"2 a malformed\n"
+	"trace or a bad argument, 3 a wait blocked for ever, "
+	"4 the replay failed.\n";
+
+static void usage(FILE *to)
 {
-	fprintf(stderr, "usage: safepoll-replay [--kernel | --model | "
-			"--wrapper | --check] TRACE...  ('-' = stdin)\n");
+	fputs(usage_text, to);
 }
 
-/* TRACE.md: the first descriptor a trace opens is 3.  So nothing above 2
+/* A result file (NAME.out: "LINE => RESULT") given for a trace: its first
+ * line fails to parse as an operation, which says little; say what the
+ * file looks like. */
+static void hint_result_file(const char *name, const char *s, size_t len)
+{
+	const char *nl = memchr(s, '\n', len);
+	size_t first = nl ? (size_t)(nl - s) : len;
+
+	if (memmem(s, first, " => ", 4))
+		fprintf(stderr,
+			"safepoll-replay: %s: this is a result file (its lines "
+			"read 'OPERATION => RESULT'); give the .trace file it "
+			"came from\n",
+			name);
+}
+
+/* LANGUAGE.md: the first descriptor a trace opens is 3.  So nothing above 2
  * may stay open, and 0, 1 and 2 must be taken. */
 static int clean_descriptors(void)
 {
@@ -79,6 +111,8 @@ static int load(const char *path, struct trace *t)
 		r = trace_parse(t, name, b.s ? b.s : "", b.len, err);
 		if (r != 0)
 			fprintf(stderr, "%s\n", err);
+		if (r == -1)
+			hint_result_file(name, b.s ? b.s : "", b.len);
 	}
 	trace_buf_free(&b);
 	return r == 0 ? 0 : r == -2 ? REPLAY_FAILED : REPLAY_BAD;
@@ -127,13 +161,28 @@ static int worse(int a, int b)
 	return rank[a] >= rank[b] ? a : b;
 }
 
-int replay_nofile(void)
-{
-	struct rlimit rl;
+/* --check's last word, on stderr so that stdout stays the result lines:
+ * said also when all agree, which the result lines alone leave unsaid. */
+struct summary {
+	size_t traces, ops, by_status[5];
+};
 
-	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur > 0x7fffffff)
-		return 0x7fffffff;
-	return (int)rl.rlim_cur;
+static void tally(struct summary *s, const struct trace *t, int status)
+{
+	s->traces++;
+	s->ops += t->nops;
+	s->by_status[status >= 0 && status <= 4 ? status : REPLAY_FAILED]++;
+}
+
+static void print_summary(const struct summary *s)
+{
+	fprintf(stderr,
+		"safepoll-replay --check: %zu trace%s, %zu operation%s: "
+		"%zu agree, %zu differ, %zu blocked, %zu failed\n",
+		s->traces, s->traces == 1 ? "" : "s", s->ops,
+		s->ops == 1 ? "" : "s", s->by_status[REPLAY_OK],
+		s->by_status[REPLAY_DIFF], s->by_status[REPLAY_BLOCKED],
+		s->by_status[REPLAY_FAILED] + s->by_status[REPLAY_BAD]);
 }
 
 int main(int argc, char **argv)
@@ -141,6 +190,7 @@ int main(int argc, char **argv)
 	enum mode mode = MODE_CHECK;
 	struct trace *traces;
 	int first = 1, nmodes = 0, status = REPLAY_OK;
+	struct summary sum = {0};
 	bool loaded;
 	size_t n;
 
@@ -151,6 +201,10 @@ int main(int argc, char **argv)
 			first++;
 			break;
 		}
+		if (strcmp(a, "--help") == 0) {
+			usage(stdout);
+			return REPLAY_OK;
+		}
 		nmodes++;
 		if (strcmp(a, "--kernel") == 0)
 			mode = MODE_KERNEL;
@@ -160,11 +214,14 @@ int main(int argc, char **argv)
 			mode = MODE_WRAPPER;
 		else if (strcmp(a, "--check") == 0)
 			mode = MODE_CHECK;
-		else
+		else {
+			fprintf(stderr,
+				"safepoll-replay: unknown option '%s'\n", a);
 			nmodes = 99;
+		}
 	}
 	if (nmodes > 1 || first >= argc) {
-		usage();
+		usage(stderr);
 		return REPLAY_BAD;
 	}
 	if (clean_descriptors() < 0) {
@@ -188,11 +245,14 @@ int main(int argc, char **argv)
 		r = n > 1 ? run_forked(&traces[i], mode)
 			  : run_one(&traces[i], mode);
 		status = worse(status, r);
+		tally(&sum, &traces[i], r);
 		/* Later traces still run after a difference or a block;
 		 * not after the replay itself failed. */
 		if (status == REPLAY_FAILED)
 			break;
 	}
+	if (mode == MODE_CHECK && loaded)
+		print_summary(&sum);
 	for (size_t i = 0; i < n; i++)
 		trace_free(&traces[i]);
 	free(traces);

@@ -3,6 +3,7 @@
  * system call. */
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/epoll.h>
 
 #include "model.h"
@@ -52,7 +53,7 @@ static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
 }
 
 /* The trace decides by the reference, not by the file the number holds
- * now (TRACE.md): through an eventfd name, the 8 bytes of a value; through
+ * now (LANGUAGE.md): through an eventfd name, the 8 bytes of a value; through
  * any other, filler bytes.  model.h's _value and _filler/_bytes calls say
  * exactly that, whatever file is at fd (an eventfd's number may be a
  * pipe's by now, and the other way round). */
@@ -65,8 +66,9 @@ static void model_io(struct replay_engine *e, const struct trace_op *op, int fd,
 		o->ret = op->eventfd ? model_write_value(m, fd, op->n)
 				     : model_write_filler(m, fd, op->n);
 	else
-		o->ret = op->eventfd ? model_read_value(m, fd, &o->value)
-				     : model_read_bytes(m, fd, op->n, &o->value);
+		o->ret = op->eventfd
+				 ? model_read_value(m, fd, &o->value)
+				 : model_read_bytes(m, fd, op->n, &o->value);
 }
 
 /* A call that makes one descriptor: its number, or the error. */
@@ -165,6 +167,16 @@ static void model_fini(struct replay_engine *e)
 	e->state = NULL;
 }
 
+/* The RLIMIT_NOFILE the model is told about: the replay's own. */
+static int nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur > 0x7fffffff)
+		return 0x7fffffff;
+	return (int)rl.rlim_cur;
+}
+
 int replay_model_init(struct replay_engine *e, const struct trace *t)
 {
 	struct model_engine *me;
@@ -177,7 +189,7 @@ int replay_model_init(struct replay_engine *e, const struct trace *t)
 	e->state = me;
 	if (!me)
 		return -1;
-	me->m = model_new(replay_nofile());
+	me->m = model_new(nofile());
 	me->events = calloc(e->evcap, sizeof(*me->events));
 	if (!me->m || !me->events)
 		return -1;

@@ -177,7 +177,4 @@ int replay_run(const struct trace *t,
 	       bool snapshots);
 int replay_check(const struct trace *t);
 
-/* The RLIMIT_NOFILE the model is told about. */
-int replay_nofile(void);
-
 #endif

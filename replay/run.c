@@ -1,5 +1,5 @@
 /* One mode over one trace: --kernel, --model or --wrapper, printing each
- * operation's line as TRACE.md says. */
+ * operation's line as LANGUAGE.md says. */
 #include <stdio.h>
 
 #include "replay.h"

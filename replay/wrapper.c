@@ -208,6 +208,8 @@ static void wrapper_fini(struct replay_engine *e)
 {
 	struct wrapper *w = e->state;
 
+	replay_kernel_free(e->raw);
+	e->raw = NULL;
 	if (!w)
 		return;
 	/* An orphan's close may hit a number the trace reused: harmless

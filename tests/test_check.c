@@ -52,6 +52,19 @@ static void test_check_mask_differs(void **state)
 	assert_int_equal(check_keeping_masks(f->sp), -EUCLEAN);
 }
 
+/* Both registrations wrong: whichever the kernel lists first (its tree
+ * follows file addresses, so the order varies from run to run) is a bad
+ * line with another line after it, and the check stops there.  With one
+ * bad registration that path was taken only when it came first. */
+static void test_check_stops_at_first_bad_line(void **state)
+{
+	struct fixture *f = *state;
+
+	f->sp->regs[slot_of(f->sp, f->p[0])].events |= EPOLLPRI;
+	f->sp->regs[slot_of(f->sp, f->q[1])].events |= EPOLLPRI;
+	assert_int_equal(check_keeping_masks(f->sp), -EUCLEAN);
+}
+
 /* A change made to the kernel behind safepoll's back. */
 static void test_check_kernel_changed(void **state)
 {
@@ -125,6 +138,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_check_mask_differs, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_check_stops_at_first_bad_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_kernel_changed,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_fd_differs, setup,

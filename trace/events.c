@@ -1,5 +1,5 @@
 /* EVENTS words: parsing `in|out|et` into a mask and printing a mask back
- * in TRACE.md's fixed order. */
+ * in LANGUAGE.md's fixed order. */
 #include <poll.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -11,7 +11,7 @@ struct word {
 	uint32_t bit;
 };
 
-/* Accepted words, in TRACE.md's list. */
+/* Accepted words, in LANGUAGE.md's list. */
 static const struct word in_words[] = {
 	{"in", EPOLLIN},	 {"pri", EPOLLPRI},
 	{"out", EPOLLOUT},	 {"err", EPOLLERR},
@@ -23,7 +23,7 @@ static const struct word in_words[] = {
 	{"et", EPOLLET},
 };
 
-/* Printed words, in TRACE.md's order of printing.  The EPOLL and POLL
+/* Printed words, in LANGUAGE.md's order of printing.  The EPOLL and POLL
  * values are the same on x86_64, and POLLNVAL has no EPOLL twin. */
 static const struct word out_words[] = {
 	{"in", POLLIN},		{"pri", POLLPRI},	{"out", POLLOUT},

@@ -1,4 +1,4 @@
-/* The line grammar of TRACE.md: one operation a line, its operands in
+/* The line grammar of LANGUAGE.md: one operation a line, its operands in
  * order, every error found before anything runs. */
 #include <limits.h>
 #include <stdlib.h>

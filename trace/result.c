@@ -1,4 +1,4 @@
-/* Result lines: "TOKENS => RESULT", as TRACE.md's Results section says. */
+/* Result lines: "TOKENS => RESULT", as LANGUAGE.md's "What a replay prints" says. */
 #include <inttypes.h>
 
 #include "trace.h"

@@ -1,4 +1,4 @@
-/* The trace language, version 1 (shared/TRACE.md): its parser and the
+/* The trace language, version 1 (trace/LANGUAGE.md): its parser and the
  * printer of its result lines.  No I/O here: a trace is parsed from a
  * buffer, errors come back as text, lines are built in memory; what to
  * read, where to print and how to exit is the caller's policy.
@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* TRACE.md's limit on N outside an eventfd. */
+/* LANGUAGE.md's limit on N outside an eventfd. */
 #define TRACE_N_MAX 4194304u
 #define TRACE_NAME_MAX 31
 
@@ -95,7 +95,7 @@ void trace_buf_free(struct trace_buf *b);
 /* EVENTS: `none`, or words joined by `|`.  Returns 0 and the EPOLL* mask,
  * or -1 and in *bad the offset of the first word that is not one. */
 int trace_events_parse(const char *s, size_t n, uint32_t *mask, size_t *bad);
-/* Appends mask in TRACE.md's order of words, unknown bits as 0x<hex>, or
+/* Appends mask in LANGUAGE.md's order of words, unknown bits as 0x<hex>, or
  * `none` for 0. */
 void trace_events_print(struct trace_buf *b, uint32_t mask);
 /* The bits only epoll_ctl knows (exclusive wakeup oneshot et). */
@@ -104,7 +104,7 @@ uint32_t trace_epoll_only_bits(void);
 /* The name of errno value e ("EAGAIN"); never NULL. */
 const char *trace_errno_name(int e);
 
-/* What an operation gave, in the form TRACE.md prints. */
+/* What an operation gave, in the form LANGUAGE.md prints. */
 enum trace_result_kind {
 	TRACE_R_OK, /* `ok` */
 	TRACE_R_COUNT, /* a byte count or a pipe capacity */

@@ -3,7 +3,7 @@
  * fs/eventfd.c and net/unix/af_unix.c, with no system call in it.
  *
  * Every function mirrors one system call as the trace language
- * (shared/TRACE.md) issues it and answers as the kernel would: a
+ * (trace/LANGUAGE.md) issues it and answers as the kernel would: a
  * non-negative result, or a negative errno value.  Descriptors are the
  * numbers the kernel would hand out (lowest free first; 0, 1 and 2 are
  * taken by files the model does not otherwise know).
@@ -48,7 +48,7 @@ int model_close(struct model *m, int fd);
 
 /* write(2) of n filler bytes; on an eventfd, of the 8-byte value n.
  * "On an eventfd" means the file now at fd is one.  A trace decides by
- * the NAME instead (TRACE.md), and the two differ once a number is reused
+ * the NAME instead (LANGUAGE.md), and the two differ once a number is reused
  * by another kind of file: a replay should call model_write_value for an
  * eventfd name and model_write_filler for any other, which say exactly
  * what goes to the kernel. */

@@ -62,6 +62,11 @@ static struct {
 	unsigned count, next;
 } fake_clock;
 static unsigned calls[SITE_COUNT];
+/* What the first epoll_wait calls since fault_arm were given. */
+#define WAITS_KEPT 8
+static struct {
+	int max, ms;
+} waits[WAITS_KEPT];
 static long live_allocations;
 
 const char *site_name(int site)
@@ -126,6 +131,15 @@ unsigned fault_calls(int site)
 	return calls[site];
 }
 
+int fault_wait_args(unsigned n, int *max, int *ms)
+{
+	if (n == 0 || n > calls[SITE_EPOLL_WAIT] || n > WAITS_KEPT)
+		return -1;
+	*max = waits[n - 1].max;
+	*ms = waits[n - 1].ms;
+	return 0;
+}
+
 long fault_live_allocations(void)
 {
 	return live_allocations;
@@ -163,6 +177,10 @@ int __wrap_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev)
 int __wrap_epoll_wait(int epfd, struct epoll_event *ev, int max, int ms);
 int __wrap_epoll_wait(int epfd, struct epoll_event *ev, int max, int ms)
 {
+	if (calls[SITE_EPOLL_WAIT] < WAITS_KEPT) {
+		waits[calls[SITE_EPOLL_WAIT]].max = max;
+		waits[calls[SITE_EPOLL_WAIT]].ms = ms;
+	}
 	return hit(SITE_EPOLL_WAIT) ? -1 : epoll_wait(epfd, ev, max, ms);
 }
 

@@ -26,6 +26,10 @@ void fault_disarm(void);
 /* Whether the armed fault has fired, and how often each site was called. */
 int fault_fired(void);
 unsigned fault_calls(int site);
+/* The maxevents and timeout the nth epoll_wait (from 1, counted as
+ * fault_calls counts; the first 8 kept) was given: 0, or -1 when there
+ * was no such call. */
+int fault_wait_args(unsigned n, int *max, int *ms);
 /* Allocations not yet freed. */
 long fault_live_allocations(void);
 

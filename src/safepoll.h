@@ -303,6 +303,48 @@ int safepoll_del(struct safepoll *sp, int fd);
 */
 int safepoll_close(struct safepoll *sp, int fd);
 
+/* safepoll_rebuild: replaces the instance's epoll with a new one holding
+ * the table's live registrations, each under its own token, at the same
+ * number (dup3), so that safepoll_fd() does not change.  For:
+ *  - a forked child, before it uses the instance: parent and child share
+ *    the kernel's epoll but not the table (only the child's reference to
+ *    the shared epoll goes);
+ *  - a registration the kernel keeps for a file closed behind safepoll's
+ *    back (the dup trap): its events are dropped and counted
+ *    (safepoll_dropped) but keep waking the loop; the new epoll has none;
+ *  - slots retired at their last generation: each starts again, free.
+ * Events still in the batch are handed out as before, but those of a
+ * retired slot are dropped.  What the kernel holds and the table does not
+ * know is not carried over: a disabled EPOLLONESHOT registration is armed
+ * again, and one added by a raw epoll_ctl on safepoll_fd() is gone.  A
+ * record whose number no longer names a file epoll takes is released, as
+ * safepoll_add does.  Needs one spare descriptor, for a moment.  Errors:
+ * -EFAULT; -EBADF after safepoll_fini; epoll_create1's (-EMFILE ...); the
+ * kernel's refusal of an add (-ENOMEM, -ENOSPC at max_user_watches ...);
+ * dup3's.  On an error the instance keeps its epoll and its records. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior rebuild:
+    assumes sp != \null;
+    ensures result: \result <= 0;
+    ensures kept: Instance(sp);
+    ensures same: sp->epfd == \old(sp->epfd) &&
+      sp->batch_len == \old(sp->batch_len);
+    ensures no_token: NoNewToken{Old, Post}(sp);
+    ensures live_kept: \forall integer i; Live(sp, i) ==>
+      TokenLive{Old}(sp, Token(i, Gen(sp, i)));
+    ensures revived: \result == 0 ==> Revived{Old, Post}(sp);
+    ensures failed: \result < 0 ==> CtlKeeps{Old, Post}(sp);
+  complete behaviors;
+  disjoint behaviors;
+*/
+int safepoll_rebuild(struct safepoll *sp);
+
 #include "safepoll_loop.h"
 
 /* safepoll_wait_array: safepoll_wait, then the live events into

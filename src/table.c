@@ -169,3 +169,26 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	/*@ assert step: ReleaseStep{Pre, Here}(sp, slot, prev,
 	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
 }
+
+void sp_unretire(struct safepoll *sp, uint32_t slot)
+{
+	//@ assert unlinked: \forall integer i; Free(sp, i) ==> sp->regs[i].next != slot;
+	sp->regs[slot].token = SP_NIL; /* generation 0, and no index */
+	sp->regs[slot].next = sp->free_head;
+	sp->free_head = slot;
+/*@ assert same: \forall integer c; 0 <= c < sp->capacity ==>
+	      sp->regs[c].head == \at(sp->regs[c].head, Pre) &&
+	      sp->regs[c].fd == \at(sp->regs[c].fd, Pre); */
+	/*@ assert live: \forall integer i; 0 <= i < sp->capacity ==>
+	      (Live(sp, i) <==> Live{Pre}(sp, i)); */
+	//@ assert t0: Slots(sp);
+	//@ assert t1: FreeHead(sp);
+	//@ assert t2: FreeLinks(sp);
+	//@ assert t3: FreeNotToHead(sp);
+	//@ assert t4: FreeOnce(sp);
+	//@ assert t5: HeadsLive(sp);
+	//@ assert t6: NextsLive(sp);
+	//@ assert t7: HeadsOnce(sp);
+	//@ assert t8: NextsOnce(sp);
+	//@ assert t9: NextNotHead(sp);
+}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 int sp_real_close(int fd);
+int sp_real_dup3(int oldfd, int newfd, int flags);
 ssize_t sp_real_read(int fd, char *buf, size_t count);
 int sp_real_open(const char *path, int flags);
 int sp_real_clock_gettime(clockid_t clk_id, struct timespec *tp);
@@ -22,6 +23,11 @@ int close(int fd)
 	/* Ghost bookkeeping, not a check: which number went to close. */
 	//@ ghost spec_closed = fd;
 	return sp_real_close(fd);
+}
+
+int dup3(int oldfd, int newfd, int flags)
+{
+	return sp_real_dup3(oldfd, newfd, flags);
 }
 
 ssize_t read(int fd, char *buf, size_t count)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 int sp_real_close(int fd);
+int sp_real_dup3(int oldfd, int newfd, int flags);
 ssize_t sp_real_read(int fd, char *buf, size_t count);
 int sp_real_open(const char *path, int flags);
 int sp_real_clock_gettime(clockid_t clk_id, struct timespec *tp);
@@ -17,6 +18,11 @@ int sp_real_epoll_wait(int epfd, struct epoll_event *events, int maxevents,
 int sp_real_close(int fd)
 {
 	return close(fd);
+}
+
+int sp_real_dup3(int oldfd, int newfd, int flags)
+{
+	return dup3(oldfd, newfd, flags);
 }
 
 ssize_t sp_real_read(int fd, char *buf, size_t count)

@@ -10,6 +10,7 @@
 #define SAFEPOLL_EACSL_RENAME_H
 
 #define close spk_close
+#define dup3 spk_dup3
 #define read spk_read
 #define open spk_open
 #define clock_gettime spk_clock_gettime
@@ -18,6 +19,7 @@
 #define epoll_wait spk_epoll_wait
 
 #include "close.h"
+#include "dup3.h"
 #include "read.h"
 #include "open.h"
 #include "clock_gettime.h"

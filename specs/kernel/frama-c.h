@@ -23,6 +23,7 @@
 #include <errno.h>
 
 #include "close.h"
+#include "dup3.h"
 #include "read.h"
 #include "open.h"
 #include "clock_gettime.h"

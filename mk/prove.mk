@@ -62,13 +62,14 @@ PROVE_KERNEL := -warn-signed-downcast
 PROVE_TRUSTED := specs/kernel/*.h specs/kernel/sys/*.h \
 	src/safepoll.h:safepoll_new,safepoll_free src/*.acsl src/table.h:-
 
-.PHONY: prove prove-wp prove-eva prove-trusted prove-mutants
+.PHONY: prove prove-wp prove-eva prove-trusted prove-assumed prove-mutants \
+	test-prove-gate
 # make check runs the whole proof: with the committed cache (proofs/
 # wp-session) it re-proves only what changed.
 CHECK_TARGETS += prove
 
 ## make prove      Frama-C WP and Eva prove src/ (proofs/README.md)
-prove: prove-trusted prove-wp prove-eva
+prove: prove-assumed prove-trusted prove-wp prove-eva
 	@echo "prove: all goals proved, no alarm, trusted base unchanged"
 
 $(PROVE_OUT):
@@ -103,6 +104,28 @@ prove-wp: $(PROVE_WHY3) | $(PROVE_OUT)
 		$(PROVE_REPORT)/report.txt $(PROVE_REPORT)/report.json \
 		$(PROVE_FLOOR)
 	@sed -n 4,5p $(PROVE_REPORT)/report.txt
+
+# What Frama-C parsed, not the text of the files: an admit, a check, an
+# axiom, a \false precondition or a contract without a body that
+# proofs/trusted.txt does not list fails the proof (proofs/assumed.py).
+PROVE_ASSUMED_OUT ?= $(PROVE_OUT)/assumed
+prove-assumed:
+	@mkdir -p $(PROVE_ASSUMED_OUT)
+	@$(FRAMAC) -cpp-extra-args="$(PROVE_CPP)" $(PROVE_KERNEL) \
+		$(PROVE_SRC)/*.c -print -ocode $(PROVE_ASSUMED_OUT)/printed.c \
+		-then -metrics -metrics-libc > $(PROVE_ASSUMED_OUT)/metrics.log \
+		2>&1 || { tail -20 $(PROVE_ASSUMED_OUT)/metrics.log; \
+		  echo "prove: Frama-C could not parse $(PROVE_SRC)"; exit 1; }
+	python3 proofs/assumed.py proofs/trusted.txt $(PROVE_SKIP) \
+		$(PROVE_ASSUMED_OUT)/printed.c $(PROVE_ASSUMED_OUT)/metrics.log \
+		$(PROVE_SRC)/* specs/kernel/*.h specs/kernel/sys/*.h
+
+# The gate's own test: each cheat planted in a copy of src/ must fail
+# prove-assumed, and the clean copy must pass (proofs/gate/test.sh).
+CHECK_TARGETS += test-prove-gate
+## make test-prove-gate  each way to cheat make prove is caught (issue 12)
+test-prove-gate:
+	@sh proofs/gate/test.sh $(BUILD)/prove-gate
 
 prove-trusted: | $(PROVE_OUT)
 	python3 proofs/trusted.py $(PROVE_TRUSTED) > $(PROVE_OUT)/trusted.txt

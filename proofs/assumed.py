@@ -16,7 +16,10 @@ body, with their number of calls).  Fails, naming each, on:
   - a called function with a contract and no body that proofs/trusted.txt
     does not list, unless only functions WP skips call it;
   - a function WP skips (-wp-skip-fct) that proofs/trusted.txt does not
-    list, or a function trusted.txt lists that the input does not have.
+    list, or a function trusted.txt lists that the input does not have;
+  - an ensures, assumes or exits of a listed function's contract, as
+    Frama-C merged it from every declaration, that trusted.txt does not
+    list (by behaviour and name: the text is proofs/trusted.py's check).
 
 usage: assumed.py TRUSTED.txt SKIP,... PRINTED.c METRICS.log SRC...
        (SRC: the files read, only to say where a finding's text is)
@@ -53,17 +56,50 @@ def where(text, srcs):
     return " (" + ", ".join(hits[:4]) + ")" if hits else ""
 
 
+# A clause that callers assume: an extra one (a second declaration of a
+# kernel call in src/ with its own ensures, merged by Frama-C into the
+# contract) is an assumption trusted.txt does not state.
+ASSUMING = ("ensures", "assumes", "exits")
+START = re.compile(r"^\s*(?:(behavior)\s+(\w+):|(%s)\b\s*(?:(\w+):)?)"
+                   % "|".join(ASSUMING + ("requires", "assigns", "complete",
+                                          "disjoint", "terminates",
+                                          "decreases", "allocates",
+                                          "frees")))
+
+
 def trusted(path):
-    funcs, axioms = set(), set()
+    funcs, axioms, clauses = set(), set(), {}
     for line in open(path):
         m = re.match(r"(?:checked|ASSUMED) (\S+): (.*)", line)
         if not m:
             continue
         if m.group(1) == "(axiom)":
             axioms.add(m.group(2).split()[1])
-        else:
-            funcs.add(m.group(1))
-    return funcs, axioms
+            continue
+        funcs.add(m.group(1))
+        c = re.match(r"(?:(\w+): )?(\w+) (?:(\w+):)?", m.group(2))
+        if c and c.group(2) in ASSUMING:
+            clauses.setdefault(m.group(1), []).append(
+                (c.group(1) or "", c.group(2), c.group(3) or ""))
+    return funcs, axioms, clauses
+
+
+def printed_clauses(code, func):
+    """The assuming clauses of FUNC's contract as Frama-C printed it."""
+    m = re.search(r"/\*@((?:(?!\*/).)*)\*/\n[^\n;{}]*\b%s\("
+                  % re.escape(func), code, re.S)
+    out, behavior = [], ""
+    # Frama-C breaks a long clause after its keyword: one line of text,
+    # cut at each ";" (a clause's end).
+    flat = re.sub(r"\s+", " ", m.group(1) if m else "")
+    for part in flat.split(";"):
+        s = START.match(part)
+        if s and s.group(1):
+            behavior = s.group(2)
+            s = START.match(part[s.end():])
+        if s and s.group(3) in ASSUMING:
+            out.append((behavior, s.group(3), s.group(4) or ""))
+    return out
 
 
 def specified_only(metrics):
@@ -78,7 +114,7 @@ def specified_only(metrics):
 def main():
     if len(sys.argv) < 5:
         sys.exit(__doc__)
-    listed, axioms_ok = trusted(sys.argv[1])
+    listed, axioms_ok, listed_clauses = trusted(sys.argv[1])
     skip = set(filter(None, sys.argv[2].split(",")))
     code = open(sys.argv[3]).read()
     stubs = specified_only(sys.argv[4])
@@ -115,6 +151,17 @@ def main():
                       "proofs/trusted.txt does not list%s" % (
                           f, ", ".join(sorted(callers)) or "?",
                           where(f, srcs)))
+    for f in sorted(listed & (set(stubs) | skip)):
+        got = sorted(printed_clauses(code, f))
+        want = sorted(listed_clauses.get(f, []))
+        for c in got:
+            if c in want:
+                want.remove(c)
+            else:
+                errors.append("%s: a clause proofs/trusted.txt does not "
+                              "list: %s%s%s" % (
+                                  f, c[0] + ": " if c[0] else "", c[1],
+                                  " " + c[2] if c[2] else " (unnamed)"))
     for f in sorted(skip - listed):
         errors.append("%s: WP skips it, proofs/trusted.txt does not list "
                       "it" % f)

@@ -148,6 +148,27 @@ int sp_cheat(void)
 C
 gate stub "sp_magic: a contract without a body, called by sp_cheat"
 
+# A second declaration of a kernel call, in src/, whose contract Frama-C
+# merges into the one trusted.txt lists: its ensures is assumed too.
+plant merged timeout.c <<'C'
+/*@ ensures cheat: \result == 0; */
+int close(int fd);
+C
+gate merged "close: a clause proofs/trusted.txt does not list: ensures cheat"
+
+# An admitted assertion of one behaviour.
+plant admit-for timeout.c <<'C'
+/*@ behavior pos: assumes x > 0; ensures \result > 0;
+    behavior neg: assumes x <= 0; ensures \result <= 0; */
+int sp_cheat(int x);
+int sp_cheat(int x)
+{
+	/*@ for pos: admit x > 0; */
+	return x;
+}
+C
+gate admit-for "admit x > 0"
+
 # A libc function (its contract Frama-C's) called from proved code.
 plant libc timeout.c <<'C'
 #include <stdlib.h>

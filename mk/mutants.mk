@@ -15,8 +15,13 @@
 #
 #   make prove-mutants                        all of them
 #   make prove-mutants MUTANTS="timeout-narrowing lookup-unbounded"
+#   make prove-mutants MUTANT_SET=proofs/mutants/pending MUTANTS=take-drops-udata
+# The pending set (proofs/mutants/pending, issue 12) are bugs today's
+# contracts let through: not required, each waits for the clause that
+# will catch it (proofs/mutants/README.md).
 
 MUTANTS ?=
+MUTANT_SET ?= proofs/mutants
 # A goal a bug makes false is unprovable at any time limit: a short one
 # keeps the run short (the unchanged src/ is run at the same limit).
 MUTANT_TIMEOUT ?= 5
@@ -31,7 +36,7 @@ MUTANT_WP = -wp -wp-rte -wp-smoke-tests -wp-prover cvc4,z3 -wp-par 1 \
 
 ## make prove-mutants  each planted bug of proofs/mutants must fail the proof
 prove-mutants:
-	@sh proofs/mutants/run.sh $(BUILD) $(MUTANTS)
+	@MUTANT_SET=$(MUTANT_SET) sh proofs/mutants/run.sh $(BUILD) $(MUTANTS)
 
 # One WP run of a mutant (run.sh calls it with PROVE_SRC, MUTANT_DIR and
 # MUTANT_FCT set): the options of prove-wp, the same report gate.

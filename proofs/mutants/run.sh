@@ -2,6 +2,8 @@
 # make prove-mutants (mk/mutants.mk): plants each bug of proofs/mutants/*.sed
 # in a copy of src/ and runs the proof that must fail on it.
 #   sh proofs/mutants/run.sh BUILD [NAME...]
+# MUTANT_SET=proofs/mutants/pending runs the mutants that wait for
+# contracts (proofs/mutants/README.md); make prove-mutants does not.
 # A mutant file says, in its header, the file it changes (# file:) and the
 # proofs to run (# proof: eva and/or wp:FUNCTIONS, WP restricted to those).
 # An inline function of safepoll_loop.h has one copy per unit Frama-C reads
@@ -64,7 +66,7 @@ baseline() { # PROOF -> file of the unchanged src's failures
 	echo "$b.failures"
 }
 
-for m in proofs/mutants/*.sed; do
+for m in ${MUTANT_SET:-proofs/mutants}/*.sed; do
 	name=$(basename "$m" .sed)
 	if [ $# -gt 0 ]; then
 		case " $* " in *" $name "*) ;; *) continue ;; esac

@@ -1,0 +1,5 @@
+# safepoll_add does not retire a replaced record in slot 0: it keeps
+# delivering events.
+# file: ctl.c
+# proof: wp:safepoll_add
+s/^\tif (old != SP_NIL) {$/\tif (old != SP_NIL \&\& old != 0) {/

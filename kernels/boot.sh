@@ -1,11 +1,12 @@
 #!/bin/sh
-# Boots VMLINUZ with an initramfs holding busybox, the static replay tool,
-# the corpus and kernels/run-corpus.sh; the console log goes to LOG.
+# Boots VMLINUZ with an initramfs holding busybox, the static programs in
+# BINDIR (safepoll-replay, dropcap), the corpus and kernels/run-corpus.sh;
+# the console log goes to LOG.
 # Tries KVM, falls back to TCG.  Exit 1 when the kernel did not reach the
 # end marker (did not boot, hung or timed out).
-#   sh kernels/boot.sh VMLINUZ REPLAY CORPUS-DIR WORKDIR LOG [TIMEOUT-SECONDS]
+#   sh kernels/boot.sh VMLINUZ BINDIR CORPUS-DIR WORKDIR LOG [TIMEOUT-SECONDS]
 set -eu
-vmlinuz=$1 replay=$2 corpus=$3 work=$4 log=$5 limit=${6:-900}
+vmlinuz=$1 bindir=$2 corpus=$3 work=$4 log=$5 limit=${6:-900}
 [ -r "$vmlinuz" ] || { echo "kernels/boot.sh: $vmlinuz: no such kernel image" >&2; exit 2; }
 busybox=$(command -v busybox) || { echo "kernels/boot.sh: busybox not found (apt-get install busybox-static)" >&2; exit 2; }
 file -L "$busybox" | grep -q 'statically linked' \
@@ -16,7 +17,7 @@ root=$work/root
 rm -rf "$root" && mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/tmp" "$root/corpus"
 cp "$busybox" "$root/bin/busybox"
 for a in sh mount uname poweroff cat echo; do ln -s busybox "$root/bin/$a"; done
-cp "$replay" "$root/safepoll-replay"
+cp "$bindir"/* "$root/"
 cp "$corpus"/*.trace "$root/corpus/"
 cp kernels/init.sh "$root/init" && chmod +x "$root/init"
 cp kernels/run-corpus.sh "$root/run.sh"

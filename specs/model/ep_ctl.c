@@ -185,9 +185,10 @@ int do_epoll_ctl(struct model *m, int epfd, int op, int fd, uint32_t events,
 	/* The target file descriptor must support poll */
 	if (!file_can_poll(tf))
 		return -EPERM;
-	/* ep_take_care_of_epollwakeup(): the reference kernel has no
-	 * CONFIG_PM_SLEEP, so EPOLLWAKEUP is always dropped. */
-	if (ep_op_has_event(op))
+	/* ep_take_care_of_epollwakeup(): without CONFIG_PM_SLEEP (the
+	 * reference kernel) EPOLLWAKEUP is always dropped; with it, kept
+	 * (the replay holds CAP_BLOCK_SUSPEND). */
+	if (ep_op_has_event(op) && !m->k->pm_sleep)
 		events &= ~EPOLLWAKEUP;
 
 	error = -EINVAL;

@@ -16,9 +16,10 @@ command -v qemu-system-x86_64 >/dev/null || { echo "kernels/boot.sh: qemu-system
 root=$work/root
 rm -rf "$root" && mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/tmp" "$root/corpus"
 cp "$busybox" "$root/bin/busybox"
-for a in sh mount uname poweroff cat echo; do ln -s busybox "$root/bin/$a"; done
+ln -s busybox "$root/bin/sh"
 cp "$bindir"/* "$root/"
-cp "$corpus"/*.trace "$root/corpus/"
+cp "$corpus"/*.trace "$corpus"/*.out "$root/corpus/"
+cp replay/tests/corpus.sh "$root/corpus.sh"
 cp kernels/init.sh "$root/init" && chmod +x "$root/init"
 cp kernels/run-corpus.sh "$root/run.sh"
 (cd "$root" && find . | "$busybox" cpio -o -H newc 2>/dev/null) | gzip -1 > "$work/initramfs.gz"

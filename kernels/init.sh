@@ -2,6 +2,8 @@
 # /init of the test initramfs (kernels/boot.sh builds it).  Runs what
 # /run.sh lists inside the booted kernel and reports over the serial console
 # between markers the host parses; then powers off.
+/bin/busybox --install -s /bin
+export PATH=/bin
 /bin/busybox mount -t proc proc /proc
 /bin/busybox mount -t sysfs sys /sys
 /bin/busybox mount -t devtmpfs dev /dev 2>/dev/null

@@ -15,6 +15,7 @@ sec=$(apt-get indextargets --format '$(REPO_URI)' 2>/dev/null \
 	| grep /debian-security/ | head -n 1)
 [ -n "$uri" ] || { echo "kernels/fetch.sh: no Debian archive in this system's apt sources (apt-get indextargets); cannot fetch kernels" >&2; exit 2; }
 [ -n "$sec" ] || sec=$(echo "$uri" | sed 's,/debian/$,/debian-security/,')
+command -v dpkg-deb >/dev/null || { echo "kernels/fetch.sh: dpkg-deb not found (apt-get install dpkg-dev)" >&2; exit 2; }
 keys=/usr/share/keyrings/debian-archive-keyring.gpg
 [ -r "$keys" ] || { echo "kernels/fetch.sh: $keys missing (apt-get install debian-archive-keyring)" >&2; exit 2; }
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Boots VMLINUZ with an initramfs holding busybox, the static programs in
-# BINDIR (safepoll-replay, dropcap), the corpus and kernels/run-corpus.sh;
+# BINDIR (safepoll-replay, dropcap; tests/ the cmocka and model tests),
+# the corpus and kernels/run-corpus.sh;
 # the console log goes to LOG.
 # Tries KVM, falls back to TCG.  Exit 1 when the kernel did not reach the
 # end marker (did not boot, hung or timed out).
@@ -17,7 +18,12 @@ root=$work/root
 rm -rf "$root" && mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/tmp" "$root/corpus"
 cp "$busybox" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
-cp "$bindir"/* "$root/"
+cp -r "$bindir"/* "$root/"
+# The cmocka tests are dynamic: their libraries and loader come along.
+find "$bindir" -type f -exec ldd {} + 2>/dev/null | grep -o '/[^ ]*\.so[^ ]*' | sort -u |
+while read -r lib; do
+	mkdir -p "$root$(dirname "$lib")" && cp -L "$lib" "$root$lib"
+done
 cp "$corpus"/*.trace "$corpus"/*.out "$root/corpus/"
 cp replay/tests/corpus.sh "$root/corpus.sh"
 cp kernels/init.sh "$root/init" && chmod +x "$root/init"

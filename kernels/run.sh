@@ -19,6 +19,13 @@ for spec in "$@"; do
 		release=$(sed -n "s/.*@@SP-BEGIN //p" "$dir/console.log")
 		corpus_line=$(grep '^test-corpus:' "$dir/console.log" | tail -n 1)
 		rc=$(sed -n 's/^@@SP-RESULT corpus //p' "$dir/console.log")
+		# KERNEL_TESTS=1: the tests inside count too.
+		if grep -q '^@@SP-RESULT tests [^0]' "$dir/console.log"; then
+			rc=1
+			corpus_line="$corpus_line; tests FAILED"
+		elif grep -q '^@@SP-RESULT tests 0' "$dir/console.log"; then
+			corpus_line="$corpus_line; tests ok"
+		fi
 		sh kernels/split.sh "$dir/console.log" "$dir/out"
 	else
 		release="did not boot" corpus_line="(no result)" rc=1

@@ -20,6 +20,17 @@ $(KERNEL_BIN)/dropcap: kernels/dropcap.c | $(KERNEL_BIN)
 $(KERNEL_BIN):
 	mkdir -p $@
 
+# KERNEL_TESTS=1: the cmocka tests, the model's tests and random_ops run
+# inside each kernel too (dynamic; kernels/boot.sh brings their libraries).
+# Not the default: they assert 6.18's answers (kernels/README.md).
+KERNEL_TESTS ?= 0
+.PHONY: kernel-tests-bin
+kernel-tests-bin: $(TEST_BINS) $(MODEL_TEST_BINS) $(BUILD)/model-tests/random_ops \
+		$(BUILD)/model-tests/random_ops-kernel | $(KERNEL_BIN)
+	rm -rf $(KERNEL_BIN)/tests && mkdir -p $(KERNEL_BIN)/tests
+	cp $^ $(KERNEL_BIN)/tests/
+KERNEL_TESTS_DEP := $(if $(filter 1,$(KERNEL_TESTS)),kernel-tests-bin)
+
 .PHONY: FORCE
 FORCE:
 
@@ -34,8 +45,10 @@ test-kernels-model: $(REPLAY)
 ##                (KERNEL_IMAGES=vmlinuz... for your own kernels)
 .PHONY: kernels
 CHECK_TARGETS += kernels
-kernels: $(KERNEL_BIN)/safepoll-replay $(KERNEL_BIN)/dropcap test-kernels-model
+kernels: $(KERNEL_BIN)/safepoll-replay $(KERNEL_BIN)/dropcap test-kernels-model \
+		$(KERNEL_TESTS_DEP)
 	@set -e; \
+	[ "$(KERNEL_TESTS)" = 1 ] || rm -rf $(KERNEL_BIN)/tests; \
 	if [ -n "$(KERNEL_IMAGES)" ]; then images="$(KERNEL_IMAGES)"; \
 	else images=$$(sh kernels/fetch.sh $(KERNEL_CACHE) $(KERNEL_SERIES) \
 		| tr ' ' '='); fi; \

@@ -215,7 +215,8 @@ int main(int argc, char **argv)
 			if (++first >= argc || model_set_linux(argv[first]) < 0) {
 				fprintf(stderr, "safepoll-replay: --linux %s: not a "
 					"kernel release the model knows (X.Y, 5.10 "
-					"or later)\n", first < argc ? argv[first] : "");
+					"or later)\n", first < argc ? argv[first]
+								    : "needs X.Y");
 				return REPLAY_BAD;
 			}
 			continue;

@@ -38,6 +38,7 @@ struct model_kernel {
 	bool eventfd_write_exact; /* write(2) of other than 8 bytes: EINVAL */
 	bool wait_ebadf_first; /* epoll_wait: EBADF before bad maxevents */
 	bool nest_upwards_check; /* ep_loop_check counts epolls above too */
+	bool pipe_read_wakes_on_free; /* only a read freeing a slot wakes */
 };
 
 int model_kernel_parse(const char *release, struct model_kernel *k);

@@ -36,6 +36,13 @@ static void set_switches(struct model_kernel *k, int v)
 	 * ep_call_nested() downwards only, and its reverse_path_check()
 	 * refuses an over-deep chain with EINVAL. */
 	k->nest_upwards_check = v >= KV(5, 11);
+	/* fs/pipe.c anon_pipe_read(): writers are woken only when a read
+	 * frees a slot of a full pipe from 6.14 (commit aaec5a95d596,
+	 * "pipe_read: don't wake up the writer if the pipe is still full");
+	 * before, any read of a full pipe woke them, so an edge-triggered
+	 * writer was queued earlier and its place in the ready list differs
+	 * (seen on 5.10 and 6.1: corpus/pipe-et-writer-wake-full-read). */
+	k->pipe_read_wakes_on_free = v >= KV(6, 14);
 }
 
 int model_kernel_parse(const char *release, struct model_kernel *k)

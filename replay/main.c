@@ -1,4 +1,5 @@
-/* safepoll-replay [--kernel | --model | --wrapper | --check] TRACE...
+/* safepoll-replay [--kernel | --model | --wrapper | --check]
+ *                 [--linux X.Y] TRACE...
  *
  * Replays traces in the language of trace/LANGUAGE.md against the kernel,
  * the model or safepoll, or (--check, the default) all three, comparing.
@@ -12,13 +13,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "model.h"
 #include "replay.h"
 
 enum mode { MODE_KERNEL, MODE_MODEL, MODE_WRAPPER, MODE_CHECK };
 
 static const char usage_text[] =
 	"usage: safepoll-replay [--kernel | --model | --wrapper | --check] "
-	"TRACE...\n"
+	"[--linux X.Y] TRACE...\n"
 	"       safepoll-replay --help\n"
 	"Replays each TRACE (trace/LANGUAGE.md; '-' reads standard input).\n"
 	"  --kernel   the raw system calls, one result line per operation\n"
@@ -27,6 +29,8 @@ static const char usage_text[] =
 	"  --check    all three, with a '!' line where one differs "
 	"(the default);\n"
 	"             a summary line on stderr at the end\n"
+	"  --linux X.Y  the model describes Linux X.Y (5.10 or later), not the\n"
+	"             running kernel\n"
 	"  --help     this text\n"
 	"  --         ends the options\n"
 	"Exit status: 0 ran (and agreed), 1 --check found a difference, "
@@ -204,6 +208,18 @@ int main(int argc, char **argv)
 		if (strcmp(a, "--help") == 0) {
 			usage(stdout);
 			return REPLAY_OK;
+		}
+		/* --linux X.Y: the model describes kernel X.Y, not the
+		 * running one (specs/model/release.c). */
+		if (strcmp(a, "--linux") == 0) {
+			if (++first >= argc || model_set_linux(argv[first]) < 0) {
+				fprintf(stderr, "safepoll-replay: --linux %s: not a "
+					"kernel release the model knows (X.Y, 5.10 "
+					"or later)\n", first < argc ? argv[first]
+								    : "needs X.Y");
+				return REPLAY_BAD;
+			}
+			continue;
 		}
 		nmodes++;
 		if (strcmp(a, "--kernel") == 0)

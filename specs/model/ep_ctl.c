@@ -105,6 +105,12 @@ static int ep_loop_check_proc(struct model *m, struct eventpoll *ep, int depth)
 			struct eventpoll *ep_tovisit =
 				epi->ffd.file->private_data;
 
+			/* Before the upwards check, an epoll already
+			 * visited is skipped, not counted again (5.10's
+			 * ep_loop_check_proc). */
+			if (!m->k->nest_upwards_check &&
+			    ep_tovisit->gen == m->loop_check_gen)
+				continue;
 			if (ep_tovisit == m->inserting_into ||
 			    depth > EP_MAX_NESTS) {
 				result = EP_MAX_NESTS + 1;
@@ -158,6 +164,10 @@ static int ep_loop_check(struct model *m, struct eventpoll *ep,
 	depth = ep_loop_check_proc(m, to, 0);
 	if (depth > EP_MAX_NESTS)
 		return -1;
+	/* 5.10 walks downwards only; an over-deep chain above a plain file
+	 * is then refused by reverse_path_check() with EINVAL. */
+	if (!m->k->nest_upwards_check)
+		return 0;
 	upwards_depth = ep_get_upwards_depth_proc(m, ep, 0);
 	return (depth + 1 + upwards_depth > EP_MAX_NESTS) ? -1 : 0;
 }
@@ -185,9 +195,10 @@ int do_epoll_ctl(struct model *m, int epfd, int op, int fd, uint32_t events,
 	/* The target file descriptor must support poll */
 	if (!file_can_poll(tf))
 		return -EPERM;
-	/* ep_take_care_of_epollwakeup(): the reference kernel has no
-	 * CONFIG_PM_SLEEP, so EPOLLWAKEUP is always dropped. */
-	if (ep_op_has_event(op))
+	/* ep_take_care_of_epollwakeup(): without CONFIG_PM_SLEEP (the
+	 * reference kernel) EPOLLWAKEUP is always dropped; with it, kept
+	 * (the replay holds CAP_BLOCK_SUSPEND). */
+	if (ep_op_has_event(op) && !m->k->pm_sleep)
 		events &= ~EPOLLWAKEUP;
 
 	error = -EINVAL;

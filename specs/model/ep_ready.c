@@ -152,15 +152,20 @@ static int ep_poll(struct eventpoll *ep, struct model_event *events,
 	return 0;
 }
 
-/* do_epoll_wait(): EBADF, then the MAX check, then "not an epoll". */
+/* do_epoll_wait(): EBADF, then the MAX check, then "not an epoll"; before
+ * 6.18 the MAX check comes first (release.c). */
 int do_epoll_wait(struct model *m, int epfd, struct model_event *out,
 		  int maxevents, int timeout)
 {
-	struct mfile *f = fdget(m, epfd);
+	bool bad_max = maxevents <= 0 || maxevents > EP_MAX_EVENTS;
+	struct mfile *f;
 
+	if (bad_max && !m->k->wait_ebadf_first) /* ep_check_params() */
+		return -EINVAL;
+	f = fdget(m, epfd);
 	if (!f)
 		return -EBADF;
-	if (maxevents <= 0 || maxevents > EP_MAX_EVENTS) /* ep_check_params() */
+	if (bad_max)
 		return -EINVAL;
 	if (!is_file_epoll(f))
 		return -EINVAL;

@@ -45,15 +45,17 @@ static int64_t eventfd_read(struct mfile *f, uint64_t n, uint8_t head[8])
 	return sizeof(ucnt);
 }
 
-/* eventfd_write(): exactly 8 bytes.  Every successful write wakes the
- * readers, a write of 0 included. */
+/* eventfd_write(): exactly 8 bytes from 6.9, at least 8 before (the first
+ * 8 count).  Every successful write wakes the readers, a write of 0
+ * included. */
 static int64_t eventfd_write(struct mfile *f, const struct wdata *d)
 {
 	struct eventfd_ctx *ctx = f->private_data;
 	uint8_t filler[8];
 	uint64_t ucnt;
 
-	if (d->n != sizeof(ucnt))
+	if (d->n < sizeof(ucnt) ||
+	    (d->n != sizeof(ucnt) && f->m->k->eventfd_write_exact))
 		return -EINVAL;
 	memset(filler, 'x', sizeof(filler));
 	ucnt = get_le64(d->lit ? d->lit : filler);

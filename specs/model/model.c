@@ -24,6 +24,7 @@ struct model *model_new(int nofile)
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return NULL;
+	m->k = model_kernel_current();
 	fdt_init(m, nofile);
 	INIT_LIST_HEAD(&m->tfile_check_list);
 	inherited = inherited_file_create(m);

@@ -36,6 +36,14 @@ struct model_reg {
  * (at least 3).  NULL when out of memory.  The model aborts if memory
  * runs out later: it cannot mirror an ENOMEM of the kernel. */
 struct model *model_new(int nofile);
+
+/* The kernel every model made from now on describes: a release "X.Y"
+ * (5.10 or later; newer than 6.18 is 6.18) with Debian's configuration.
+ * -1 for a release the model does not know.  Without a call, the running
+ * kernel (uname). */
+int model_set_linux(const char *release);
+/* "X.Y" of the kernel the model describes. */
+const char *model_linux(void);
 void model_free(struct model *m);
 
 int model_epoll_create1(struct model *m); /* EPOLL_CLOEXEC */

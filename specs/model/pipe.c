@@ -122,6 +122,8 @@ static int64_t anon_pipe_read(struct mfile *f, uint64_t total_len,
 {
 	struct pipe_inode_info *pipe = f->private_data;
 	bool wake_writer = false;
+	/* Before 6.14 any read of a full pipe woke the writers (release.c). */
+	bool was_full = pipe_full(pipe->head, pipe->tail, pipe->max_usage);
 	int64_t ret = 0;
 
 	if (total_len == 0) /* Null read succeeds. */
@@ -158,6 +160,8 @@ static int64_t anon_pipe_read(struct mfile *f, uint64_t total_len,
 		ret = -EAGAIN;
 		break;
 	}
+	if (!f->m->k->pipe_read_wakes_on_free)
+		wake_writer = was_full && ret > 0;
 	if (wake_writer)
 		wake_up_interruptible_sync_poll(&pipe->wr_wait,
 						EPOLLOUT | EPOLLWRNORM);

@@ -31,6 +31,8 @@ static const struct opdef opdefs[] = {
 	{"mod", TRACE_MOD, 3, 3, "mod EP FD EVENTS"},
 	{"del", TRACE_DEL, 2, 2, "del EP FD"},
 	{"wait", TRACE_WAIT, 2, 3, "wait EP MAX [TIMEOUT]"},
+	{"fetch", TRACE_FETCH, 2, 2, "fetch EP MAX"},
+	{"event", TRACE_EVENT, 2, 2, "event EP I"},
 };
 
 #define NOPDEFS (sizeof(opdefs) / sizeof(opdefs[0]))
@@ -140,6 +142,17 @@ static int operands(struct parser *p, struct trace_op *op, const struct tok *a,
 		if (nargs < 3)
 			return 0;
 		return trace_signed_int(p, &a[2], "TIMEOUT", &op->timeout);
+	case TRACE_FETCH:
+		if (trace_fd_ref(p, &a[0], "an EP reference", &op->ep) < 0)
+			return -1;
+		return trace_signed_int(p, &a[1], "MAX", &op->max);
+	case TRACE_EVENT:
+		if (trace_fd_ref(p, &a[0], "an EP reference", &op->ep) < 0 ||
+		    trace_unsigned(p, &a[1], "I", TRACE_BATCH - 1,
+				   "below 128 (safepoll's batch)", &op->n) < 0)
+			return -1;
+		op->max = (int)op->n;
+		return 0;
 	}
 	return trace_fail(p, "expected an operation");
 }

@@ -16,6 +16,8 @@
  *   del            EP = epref(a), FD = ref(b)
  *   wait           EP = epref(a), MAX = max(b), TIMEOUT 0
  *   check          the deep checks after the previous operation
+ *   fetch          EP = epref(a), MAX = max(b)
+ *   event          EP = epref(a), I = b % 8
  * ref(x) is reference x % (references so far), in binding order (a pipe
  * binds .r then .w).  epref(x) is, for x < 0x80, epoll reference
  * x % (epoll references so far) - those bound by epoll or by dup of one -
@@ -168,6 +170,14 @@ static bool operation(struct decoder *dc, const uint8_t *op)
 	case FUZZ_WAIT:
 		trace_buf_printf(b, "wait %s %d", ep->name,
 				 fuzz_max_decode(op[2]));
+		break;
+	case FUZZ_FETCH:
+		trace_buf_printf(b, "fetch %s %d", ep->name,
+				 fuzz_max_decode(op[2]));
+		break;
+	case FUZZ_EVENT:
+		trace_buf_printf(b, "event %s %d", ep->name,
+				 op[2] % FUZZ_EVENT_INDICES);
 		break;
 	default:
 		return false;

@@ -4,6 +4,7 @@
 #ifndef SAFEPOLL_REPLAY_H
 #define SAFEPOLL_REPLAY_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -124,7 +125,10 @@ size_t replay_batch_len(const struct replay_outcome *o);
  * past its end. */
 void replay_batch_event(struct replay_engine *e, int ep, uint32_t i,
 			struct replay_outcome *o);
-/* A fetch's MAX as safepoll_wait passes it: at most TRACE_BATCH. */
+/* The kernel's limit on a wait's count (fs/eventpoll.c EP_MAX_EVENTS). */
+#define REPLAY_EP_MAX_EVENTS ((int)(INT_MAX / 12))
+/* A fetch's MAX as safepoll_wait passes it: at most TRACE_BATCH, but a
+ * count the kernel refuses as it is. */
 int replay_fetch_max(int max);
 /* Shared by the engines: what every engine needs once, at init. */
 int replay_engine_setup(struct replay_engine *e, const struct trace *t,

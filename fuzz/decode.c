@@ -18,6 +18,7 @@
  *   check          the deep checks after the previous operation
  *   fetch          EP = epref(a), MAX = max(b)
  *   event          EP = epref(a), I = b % 8
+ *   delclose       EP = epref(a), FD = ref(b)
  * ref(x) is reference x % (references so far), in binding order (a pipe
  * binds .r then .w).  epref(x) is, for x < 0x80, epoll reference
  * x % (epoll references so far) - those bound by epoll or by dup of one -
@@ -164,7 +165,9 @@ static bool operation(struct decoder *dc, const uint8_t *op)
 		fuzz_events_print(b, fuzz_events_decode(op[3], op[4]));
 		break;
 	case FUZZ_DEL:
-		trace_buf_printf(b, "del %s %s", ep->name,
+	case FUZZ_DELCLOSE:
+		trace_buf_printf(b, "%s %s %s",
+				 k == FUZZ_DEL ? "del" : "delclose", ep->name,
 				 ref_of(dc, op[2])->name);
 		break;
 	case FUZZ_WAIT:

@@ -63,6 +63,7 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 		[TRACE_ADD] = FUZZ_ADD,		[TRACE_MOD] = FUZZ_MOD,
 		[TRACE_DEL] = FUZZ_DEL,		[TRACE_WAIT] = FUZZ_WAIT,
 		[TRACE_FETCH] = FUZZ_FETCH,	[TRACE_EVENT] = FUZZ_EVENT,
+		[TRACE_DELCLOSE] = FUZZ_DELCLOSE,
 	};
 
 	memset(o, 0, FUZZ_OP_BYTES);
@@ -113,9 +114,10 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 	case TRACE_ADD:
 	case TRACE_MOD:
 	case TRACE_DEL:
+	case TRACE_DELCLOSE:
 		o[1] = epref_byte(en, op->ep);
 		o[2] = ref_byte(en, op->fd);
-		if (op->kind != TRACE_DEL)
+		if (op->kind != TRACE_DEL && op->kind != TRACE_DELCLOSE)
 			fuzz_events_encode(op->events, &o[3], &o[4]);
 		break;
 	case TRACE_WAIT:

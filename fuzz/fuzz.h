@@ -43,6 +43,7 @@ enum fuzz_kind {
 	FUZZ_CHECK, /* no operation: the deep checks after the previous one */
 	FUZZ_FETCH, /* trace/WRAPPER-WORDS.md */
 	FUZZ_EVENT,
+	FUZZ_DELCLOSE, /* safepoll_close */
 };
 #define FUZZ_KINDS 64
 /* `event`'s I: a batch of the fuzzer's few registrations is short. */

@@ -186,7 +186,8 @@ static int step(struct run *r, size_t i, bool deep)
 
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
 	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT ||
-	    op->kind == TRACE_FETCH || op->kind == TRACE_EVENT)
+	    op->kind == TRACE_FETCH || op->kind == TRACE_EVENT ||
+	    op->kind == TRACE_DELCLOSE)
 		in = shadow_owner(&r->s, &r->w.track, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&r->w.track, i);

@@ -94,7 +94,8 @@ void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
 		r->id = id;
 		r->detached = false;
 		r->ver = ++in->next_ver;
-	} else if ((kind == TRACE_MOD || kind == TRACE_DEL) && r &&
+	} else if ((kind == TRACE_MOD || kind == TRACE_DEL ||
+		    kind == TRACE_DELCLOSE) && r &&
 		   (ret == 0 || ends_record(ret))) {
 		drop(in, r);
 	}

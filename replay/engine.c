@@ -172,3 +172,8 @@ size_t replay_batch_len(const struct replay_outcome *o)
 {
 	return o->ret > 0 ? o->nev : 0;
 }
+
+bool replay_delclose_closes(int64_t del_ret)
+{
+	return del_ret == 0 || del_ret == -ENOENT || del_ret == -EPERM;
+}

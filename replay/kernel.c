@@ -153,6 +153,11 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 	case TRACE_EVENT:
 		replay_batch_event(e, ep, (uint32_t)op->max, o);
 		break;
+	case TRACE_DELCLOSE:
+		o->ret = sys(epoll_ctl(ep, EPOLL_CTL_DEL, fd, NULL));
+		if (replay_delclose_closes(o->ret))
+			o->ret = sys(close(fd));
+		break;
 	}
 	return 0;
 }

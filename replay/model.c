@@ -115,6 +115,11 @@ static int model_op(struct replay_engine *e, size_t i, struct replay_outcome *o)
 	case TRACE_EVENT:
 		replay_batch_event(e, ep, (uint32_t)op->max, o);
 		break;
+	case TRACE_DELCLOSE:
+		o->ret = model_epoll_ctl(m, ep, EPOLL_CTL_DEL, fd, 0, 0);
+		if (replay_delclose_closes(o->ret))
+			o->ret = model_close(m, fd);
+		break;
 	}
 	if (o->blocked)
 		return 0;

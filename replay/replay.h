@@ -125,6 +125,9 @@ size_t replay_batch_len(const struct replay_outcome *o);
  * past its end. */
 void replay_batch_event(struct replay_engine *e, int ep, uint32_t i,
 			struct replay_outcome *o);
+/* `delclose` (safepoll_close): after the delete answered del_ret,
+ * whether the fd is closed all the same (0, ENOENT, EPERM). */
+bool replay_delclose_closes(int64_t del_ret);
 /* The kernel's limit on a wait's count (fs/eventpoll.c EP_MAX_EVENTS). */
 #define REPLAY_EP_MAX_EVENTS ((int)(INT_MAX / 12))
 /* A fetch's MAX as safepoll_wait passes it: at most TRACE_BATCH, but a

@@ -192,7 +192,8 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 		return new_instance(e, i, o);
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
 	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT ||
-	    op->kind == TRACE_FETCH || op->kind == TRACE_EVENT)
+	    op->kind == TRACE_FETCH || op->kind == TRACE_EVENT ||
+	    op->kind == TRACE_DELCLOSE)
 		in = owner(e, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&e->track, i);
@@ -216,6 +217,8 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 		o->ret = safepoll_mod(in->sp, fd, op->events, udata_of(id));
 	} else if (op->kind == TRACE_DEL) {
 		o->ret = safepoll_del(in->sp, fd);
+	} else if (op->kind == TRACE_DELCLOSE) {
+		o->ret = safepoll_close(in->sp, fd);
 	} else {
 		wrapper_wait(e, in->sp, op, o);
 		if (!o->blocked && keep_sp_batch(e, in, o) < 0)

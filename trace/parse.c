@@ -33,6 +33,7 @@ static const struct opdef opdefs[] = {
 	{"wait", TRACE_WAIT, 2, 3, "wait EP MAX [TIMEOUT]"},
 	{"fetch", TRACE_FETCH, 2, 2, "fetch EP MAX"},
 	{"event", TRACE_EVENT, 2, 2, "event EP I"},
+	{"delclose", TRACE_DELCLOSE, 2, 2, "delclose EP FD"},
 };
 
 #define NOPDEFS (sizeof(opdefs) / sizeof(opdefs[0]))
@@ -132,6 +133,7 @@ static int operands(struct parser *p, struct trace_op *op, const struct tok *a,
 			return -1;
 		return trace_events(p, &a[2], &op->events);
 	case TRACE_DEL:
+	case TRACE_DELCLOSE:
 		if (trace_fd_ref(p, &a[0], "an EP reference", &op->ep) < 0)
 			return -1;
 		return trace_fd_ref(p, &a[1], "an FD reference", &op->fd);

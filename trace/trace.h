@@ -36,6 +36,7 @@ enum trace_kind {
 	/* Wrapper words (trace/WRAPPER-WORDS.md): safepoll's batch. */
 	TRACE_FETCH,
 	TRACE_EVENT,
+	TRACE_DELCLOSE,
 };
 
 /* An FD reference, resolved when the trace is parsed.  At run time each

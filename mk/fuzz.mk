@@ -278,3 +278,10 @@ fuzz-coverage: $(FUZZ_OBJS_cov) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/cov/%.o) $(FUZZ_SEE
 		echo "== $$part:"; lcov --rc lcov_branch_coverage=1 --summary \
 			$(FUZZ)/cov/part.info 2>&1 | grep -E 'lines|branches'; \
 	done
+
+## make cflite-check   .clusterfuzzlite/ and .github/workflows/cflite_*.yml
+##                     stay in step with fuzz/oss-fuzz/ (no docker needed)
+.PHONY: cflite-check
+TEST_TARGETS += cflite-check
+cflite-check:
+	@python3 fuzz/cflite-check.py

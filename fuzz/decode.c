@@ -19,6 +19,7 @@
  *   fetch          EP = epref(a), MAX = max(b)
  *   event          EP = epref(a), I = b % 8
  *   delclose       EP = epref(a), FD = ref(b)
+ *   waitarray      EP = epref(a), MAX = max(b)
  * ref(x) is reference x % (references so far), in binding order (a pipe
  * binds .r then .w).  epref(x) is, for x < 0x80, epoll reference
  * x % (epoll references so far) - those bound by epoll or by dup of one -
@@ -175,7 +176,9 @@ static bool operation(struct decoder *dc, const uint8_t *op)
 				 fuzz_max_decode(op[2]));
 		break;
 	case FUZZ_FETCH:
-		trace_buf_printf(b, "fetch %s %d", ep->name,
+	case FUZZ_WAITARRAY:
+		trace_buf_printf(b, "%s %s %d",
+				 k == FUZZ_FETCH ? "fetch" : "waitarray", ep->name,
 				 fuzz_max_decode(op[2]));
 		break;
 	case FUZZ_EVENT:

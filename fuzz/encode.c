@@ -64,6 +64,7 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 		[TRACE_DEL] = FUZZ_DEL,		[TRACE_WAIT] = FUZZ_WAIT,
 		[TRACE_FETCH] = FUZZ_FETCH,	[TRACE_EVENT] = FUZZ_EVENT,
 		[TRACE_DELCLOSE] = FUZZ_DELCLOSE,
+		[TRACE_WAITARRAY] = FUZZ_WAITARRAY,
 	};
 
 	memset(o, 0, FUZZ_OP_BYTES);
@@ -135,6 +136,7 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 					 en->t->file, op->line, op->timeout);
 		break;
 	case TRACE_FETCH:
+	case TRACE_WAITARRAY:
 		o[1] = epref_byte(en, op->ep);
 		if (!fuzz_max_encode(op->max, &o[2]))
 			trace_buf_printf(en->notes,

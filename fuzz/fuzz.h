@@ -44,6 +44,7 @@ enum fuzz_kind {
 	FUZZ_FETCH, /* trace/WRAPPER-WORDS.md */
 	FUZZ_EVENT,
 	FUZZ_DELCLOSE, /* safepoll_close */
+	FUZZ_WAITARRAY, /* safepoll_wait_array */
 };
 #define FUZZ_KINDS 64
 /* `event`'s I: a batch of the fuzzer's few registrations is short. */

@@ -79,6 +79,7 @@ static bool same_outcome(const struct run *r, const struct trace_op *op,
 		return ow->revents == om->revents;
 	case TRACE_WAIT:
 	case TRACE_EVENT:
+	case TRACE_WAITARRAY:
 		if (ow->nev != om->nev)
 			return false;
 		for (size_t j = 0; j < ow->nev; j++)
@@ -100,7 +101,7 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
 	bool fds = false;
 
 	trace_buf_clear(&r->full);
-	if (op->kind == TRACE_WAIT && in) {
+	if ((op->kind == TRACE_WAIT || op->kind == TRACE_WAITARRAY) && in) {
 		/* The model's own line, for the report, before the dead
 		 * events go. */
 		for (size_t j = 0; j < om->nev && !dead; j++)
@@ -130,7 +131,8 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
 	if (strcmp(r->wl.s, r->ml.s) == 0 && !fds && ow->dropped == dead)
 		return 0;
 	trace_buf_printf(r->report, "line %u: %s\n", op->line, r->wl.s);
-	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_EVENT)) {
+	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_EVENT ||
+		   op->kind == TRACE_WAITARRAY)) {
 		trace_buf_printf(r->report, "! model: %s", r->ml.s);
 		if (dead || ow->dropped)
 			trace_buf_printf(r->report,
@@ -164,7 +166,8 @@ static int kernel_op(struct run *r, size_t i, struct replay_outcome *o)
 	sigset_t all, old;
 	int ret;
 
-	if (k != TRACE_POLL && k != TRACE_WAIT && k != TRACE_FETCH)
+	if (k != TRACE_POLL && k != TRACE_WAIT && k != TRACE_FETCH &&
+	    k != TRACE_WAITARRAY)
 		return r->w.op(&r->w, i, o);
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
@@ -187,7 +190,7 @@ static int step(struct run *r, size_t i, bool deep)
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
 	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT ||
 	    op->kind == TRACE_FETCH || op->kind == TRACE_EVENT ||
-	    op->kind == TRACE_DELCLOSE)
+	    op->kind == TRACE_DELCLOSE || op->kind == TRACE_WAITARRAY)
 		in = shadow_owner(&r->s, &r->w.track, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&r->w.track, i);
@@ -205,7 +208,8 @@ static int step(struct run *r, size_t i, bool deep)
 				replay_file(&r->w.track, ow.fds[0]));
 	}
 	/* Before compare, which leaves only the live events of a wait. */
-	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_FETCH))
+	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+		   op->kind == TRACE_WAITARRAY))
 		shadow_fetched(in, r->m.ev, replay_batch_len(&om));
 	if (compare(r, i, in, &ow, &om))
 		return 1;

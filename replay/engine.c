@@ -77,6 +77,7 @@ static void to_result(const struct replay_engine *e, const struct trace_op *op,
 		break;
 	case TRACE_WAIT:
 	case TRACE_EVENT:
+	case TRACE_WAITARRAY:
 		r->kind = TRACE_R_WAIT;
 		for (size_t j = 0; j < o->nev; j++) {
 			e->tev[j].label = replay_label(

@@ -143,7 +143,8 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 	case TRACE_MOD:
 	case TRACE_DEL: kernel_ctl(e, i, ep, fd, o); break;
 	case TRACE_WAIT: kernel_wait(e, op, ep, o); break;
-	case TRACE_FETCH: {
+	case TRACE_FETCH:
+	case TRACE_WAITARRAY: {
 		struct trace_op f = *op;
 
 		f.max = replay_fetch_max(op->max);
@@ -170,7 +171,8 @@ static int kernel_op(struct replay_engine *e, size_t i,
 	replay_kernel_raw(e, i, o);
 	if (o->blocked)
 		return 0;
-	if ((op->kind == TRACE_WAIT || op->kind == TRACE_FETCH) &&
+	if ((op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+	     op->kind == TRACE_WAITARRAY) &&
 	    replay_batch_keep(e, replay_fd(&e->track, op->ep), e->ev,
 			      replay_batch_len(o)) < 0)
 		return -1;

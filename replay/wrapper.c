@@ -148,6 +148,25 @@ static void wrapper_event(struct replay_engine *e, struct safepoll *sp,
 	o->nev = 1;
 }
 
+/* `waitarray EP MAX`: safepoll_wait_array into a buffer of as many as it
+ * can store (a count the kernel refuses goes as it is: the buffer is not
+ * looked at). */
+static void wrapper_wait_array(struct replay_engine *e, struct safepoll *sp,
+			       int max, struct replay_outcome *o)
+{
+	struct safepoll_event out[TRACE_BATCH];
+	uint64_t before = safepoll_dropped(sp);
+	int r = safepoll_wait_array(sp, out, replay_fetch_max(max), 0);
+
+	o->ret = r;
+	o->dropped = safepoll_dropped(sp) - before;
+	for (int j = 0; j < r && (size_t)j < e->evcap; j++) {
+		e->ev[j].data = (uint64_t)(uintptr_t)out[j].udata - 1;
+		e->ev[j].events = out[j].events;
+	}
+	o->nev = r > 0 ? (size_t)r : 0;
+}
+
 static int new_instance(struct replay_engine *e, size_t i,
 			struct replay_outcome *o)
 {
@@ -193,20 +212,26 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
 	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT ||
 	    op->kind == TRACE_FETCH || op->kind == TRACE_EVENT ||
-	    op->kind == TRACE_DELCLOSE)
+	    op->kind == TRACE_DELCLOSE || op->kind == TRACE_WAITARRAY)
 		in = owner(e, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&e->track, i);
 	if (!in) {
 		replay_kernel_raw(e, i, o);
-		if (op->kind == TRACE_WAIT || op->kind == TRACE_FETCH)
+		if (op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+		    op->kind == TRACE_WAITARRAY)
 			raw_labels(e, ep, o);
-		if ((op->kind == TRACE_WAIT || op->kind == TRACE_FETCH) &&
+		if ((op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+		     op->kind == TRACE_WAITARRAY) &&
 		    !o->blocked &&
 		    replay_batch_keep(e, ep, e->ev, replay_batch_len(o)) < 0)
 			return -1;
 	} else if (op->kind == TRACE_FETCH) {
 		o->ret = safepoll_wait(in->sp, op->max, 0);
+		if (keep_sp_batch(e, in, o) < 0)
+			return -1;
+	} else if (op->kind == TRACE_WAITARRAY) {
+		wrapper_wait_array(e, in->sp, op->max, o);
 		if (keep_sp_batch(e, in, o) < 0)
 			return -1;
 	} else if (op->kind == TRACE_EVENT) {

@@ -34,6 +34,7 @@ static const struct opdef opdefs[] = {
 	{"fetch", TRACE_FETCH, 2, 2, "fetch EP MAX"},
 	{"event", TRACE_EVENT, 2, 2, "event EP I"},
 	{"delclose", TRACE_DELCLOSE, 2, 2, "delclose EP FD"},
+	{"waitarray", TRACE_WAITARRAY, 2, 2, "waitarray EP MAX"},
 };
 
 #define NOPDEFS (sizeof(opdefs) / sizeof(opdefs[0]))
@@ -145,6 +146,7 @@ static int operands(struct parser *p, struct trace_op *op, const struct tok *a,
 			return 0;
 		return trace_signed_int(p, &a[2], "TIMEOUT", &op->timeout);
 	case TRACE_FETCH:
+	case TRACE_WAITARRAY:
 		if (trace_fd_ref(p, &a[0], "an EP reference", &op->ep) < 0)
 			return -1;
 		return trace_signed_int(p, &a[1], "MAX", &op->max);

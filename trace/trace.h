@@ -37,6 +37,7 @@ enum trace_kind {
 	TRACE_FETCH,
 	TRACE_EVENT,
 	TRACE_DELCLOSE,
+	TRACE_WAITARRAY,
 };
 
 /* An FD reference, resolved when the trace is parsed.  At run time each

@@ -219,7 +219,8 @@ static int parse_line(struct parser *p, const char *line, size_t len)
 			p,
 			"expected an operation (epoll pipe socketpair "
 			"eventfd file dup close write read shutdown "
-			"pipesize poll add mod del wait), got '%s'",
+			"pipesize poll add mod del wait fetch event "
+			"delclose waitarray), got '%s'",
 			trace_quote(&toks[0], q));
 	if (n - 1 < def->min || n - 1 > def->max)
 		return trace_fail(p, "expected '%s', got %d operand%s",

@@ -1,6 +1,6 @@
 /* safepoll's contract, restated as a table of records: add makes fd's
  * record (and ends one the number had: its file was closed behind
- * safepoll's back); mod changes what a record stands for, and ENOENT,
+ * safepoll's back), and an add's EBADF or EPERM ends it; mod changes what a record stands for, and ENOENT,
  * EBADF and EPERM from mod or del end it; del ends it. */
 #include <errno.h>
 #include <stdlib.h>
@@ -90,6 +90,11 @@ void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
 		if (!r)
 			r = &in->recs[in->nrecs++];
 		*r = (struct shadow_rec){ fd, id, false, ++in->next_ver };
+	} else if (kind == TRACE_ADD && r &&
+		   (ret == -EBADF || ret == -EPERM)) {
+		/* The number no longer names the record's file: safepoll
+		 * releases the record (its forget_if_stale). */
+		drop(in, r);
 	} else if (kind == TRACE_MOD && r && ret == 0) {
 		r->id = id;
 		r->detached = false;

@@ -16,6 +16,10 @@
  *   del            EP = epref(a), FD = ref(b)
  *   wait           EP = epref(a), MAX = max(b), TIMEOUT 0
  *   check          the deep checks after the previous operation
+ *   fetch          EP = epref(a), MAX = max(b)
+ *   event          EP = epref(a), I = b % 8
+ *   delclose       EP = epref(a), FD = ref(b)
+ *   waitarray      EP = epref(a), MAX = max(b)
  * ref(x) is reference x % (references so far), in binding order (a pipe
  * binds .r then .w).  epref(x) is, for x < 0x80, epoll reference
  * x % (epoll references so far) - those bound by epoll or by dup of one -
@@ -162,12 +166,24 @@ static bool operation(struct decoder *dc, const uint8_t *op)
 		fuzz_events_print(b, fuzz_events_decode(op[3], op[4]));
 		break;
 	case FUZZ_DEL:
-		trace_buf_printf(b, "del %s %s", ep->name,
+	case FUZZ_DELCLOSE:
+		trace_buf_printf(b, "%s %s %s",
+				 k == FUZZ_DEL ? "del" : "delclose", ep->name,
 				 ref_of(dc, op[2])->name);
 		break;
 	case FUZZ_WAIT:
 		trace_buf_printf(b, "wait %s %d", ep->name,
 				 fuzz_max_decode(op[2]));
+		break;
+	case FUZZ_FETCH:
+	case FUZZ_WAITARRAY:
+		trace_buf_printf(b, "%s %s %d",
+				 k == FUZZ_FETCH ? "fetch" : "waitarray", ep->name,
+				 fuzz_max_decode(op[2]));
+		break;
+	case FUZZ_EVENT:
+		trace_buf_printf(b, "event %s %d", ep->name,
+				 op[2] % FUZZ_EVENT_INDICES);
 		break;
 	default:
 		return false;

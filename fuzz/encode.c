@@ -62,6 +62,9 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 		[TRACE_PIPESIZE] = FUZZ_PIPESIZE, [TRACE_POLL] = FUZZ_POLL,
 		[TRACE_ADD] = FUZZ_ADD,		[TRACE_MOD] = FUZZ_MOD,
 		[TRACE_DEL] = FUZZ_DEL,		[TRACE_WAIT] = FUZZ_WAIT,
+		[TRACE_FETCH] = FUZZ_FETCH,	[TRACE_EVENT] = FUZZ_EVENT,
+		[TRACE_DELCLOSE] = FUZZ_DELCLOSE,
+		[TRACE_WAITARRAY] = FUZZ_WAITARRAY,
 	};
 
 	memset(o, 0, FUZZ_OP_BYTES);
@@ -112,9 +115,10 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 	case TRACE_ADD:
 	case TRACE_MOD:
 	case TRACE_DEL:
+	case TRACE_DELCLOSE:
 		o[1] = epref_byte(en, op->ep);
 		o[2] = ref_byte(en, op->fd);
-		if (op->kind != TRACE_DEL)
+		if (op->kind != TRACE_DEL && op->kind != TRACE_DELCLOSE)
 			fuzz_events_encode(op->events, &o[3], &o[4]);
 		break;
 	case TRACE_WAIT:
@@ -130,6 +134,25 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 					 "%s:%u: TIMEOUT %d is 0 in the "
 					 "fuzzer\n",
 					 en->t->file, op->line, op->timeout);
+		break;
+	case TRACE_FETCH:
+	case TRACE_WAITARRAY:
+		o[1] = epref_byte(en, op->ep);
+		if (!fuzz_max_encode(op->max, &o[2]))
+			trace_buf_printf(en->notes,
+					 "%s:%u: MAX %d cannot be held: now "
+					 "%d\n",
+					 en->t->file, op->line, op->max,
+					 fuzz_max_decode(o[2]));
+		break;
+	case TRACE_EVENT:
+		o[1] = epref_byte(en, op->ep);
+		o[2] = (uint8_t)(op->max % FUZZ_EVENT_INDICES);
+		if (op->max >= FUZZ_EVENT_INDICES)
+			trace_buf_printf(en->notes,
+					 "%s:%u: I %d is %d in the fuzzer\n",
+					 en->t->file, op->line, op->max,
+					 op->max % FUZZ_EVENT_INDICES);
 		break;
 	}
 	return true;

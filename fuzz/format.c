@@ -1,11 +1,13 @@
 /* The byte format's tables.  A kind byte is read modulo FUZZ_KINDS, so
- * every byte is some kind.  The first 17 values are the kinds in order
+ * every byte is some kind.  The first 21 values are the kinds in order
  * (their canonical bytes); the rest weigh the mix: what a trace needs
  * most (add, write, wait, close) more often, the costly and the dull
  * less (a regular file takes ext4 37 us to make, and epoll refuses it).
- * Per 64: epoll 3, pipe 4, socketpair 3, eventfd 3, file 1, dup 4,
- * close 5, write 7, read 5, shutdown 2, pipesize 2, poll 3, add 8,
- * mod 4, del 3, wait 6, check 1. */
+ * Per 64: epoll 1, pipe 3, socketpair 3, eventfd 3, file 1, dup 4,
+ * close 4, write 6, read 5, shutdown 2, pipesize 2, poll 3, add 8,
+ * mod 4, del 3, wait 4, check 1, fetch 2, event 3 (a batch handed out
+ * one event at a time, with handlers' operations between), delclose 1,
+ * waitarray 1. */
 #include <limits.h>
 #include <stddef.h>
 #include <sys/epoll.h>
@@ -18,18 +20,18 @@ static const uint8_t kinds[FUZZ_KINDS] = {
 	FUZZ_EPOLL,    FUZZ_PIPE,  FUZZ_SOCKETPAIR, FUZZ_EVENTFD, FUZZ_FILE,
 	FUZZ_DUP,      FUZZ_CLOSE, FUZZ_WRITE,	    FUZZ_READ,	  FUZZ_SHUTDOWN,
 	FUZZ_PIPESIZE, FUZZ_POLL,  FUZZ_ADD,	    FUZZ_MOD,	  FUZZ_DEL,
-	FUZZ_WAIT,     FUZZ_CHECK,
-	/* 47 more */
-	FUZZ_EPOLL,    FUZZ_EPOLL, FUZZ_PIPE,	    FUZZ_PIPE,	  FUZZ_PIPE,
+	FUZZ_WAIT,     FUZZ_CHECK, FUZZ_FETCH,	    FUZZ_EVENT,
+	FUZZ_DELCLOSE, FUZZ_WAITARRAY,
+	/* 43 more */  FUZZ_PIPE,	    FUZZ_PIPE,
 	FUZZ_SOCKETPAIR, FUZZ_SOCKETPAIR, FUZZ_EVENTFD, FUZZ_EVENTFD,
 	FUZZ_DUP,      FUZZ_DUP,   FUZZ_DUP,	    FUZZ_CLOSE,	  FUZZ_CLOSE,
-	FUZZ_CLOSE,    FUZZ_CLOSE, FUZZ_WRITE,	    FUZZ_WRITE,	  FUZZ_WRITE,
-	FUZZ_WRITE,    FUZZ_WRITE, FUZZ_WRITE,	    FUZZ_READ,	  FUZZ_READ,
+	FUZZ_CLOSE,    FUZZ_EVENT, FUZZ_WRITE,	    FUZZ_WRITE,	  FUZZ_WRITE,
+	FUZZ_WRITE,    FUZZ_WRITE, FUZZ_EVENT,	    FUZZ_READ,	  FUZZ_READ,
 	FUZZ_READ,     FUZZ_READ,  FUZZ_SHUTDOWN,   FUZZ_PIPESIZE, FUZZ_POLL,
 	FUZZ_POLL,     FUZZ_ADD,   FUZZ_ADD,	    FUZZ_ADD,	  FUZZ_ADD,
 	FUZZ_ADD,      FUZZ_ADD,   FUZZ_ADD,	    FUZZ_MOD,	  FUZZ_MOD,
 	FUZZ_MOD,      FUZZ_DEL,   FUZZ_DEL,	    FUZZ_WAIT,	  FUZZ_WAIT,
-	FUZZ_WAIT,     FUZZ_WAIT,  FUZZ_WAIT,
+	FUZZ_WAIT,     FUZZ_FETCH,
 };
 
 enum fuzz_kind fuzz_kind_of(uint8_t byte)

@@ -41,8 +41,14 @@ enum fuzz_kind {
 	FUZZ_DEL,
 	FUZZ_WAIT,
 	FUZZ_CHECK, /* no operation: the deep checks after the previous one */
+	FUZZ_FETCH, /* trace/WRAPPER-WORDS.md */
+	FUZZ_EVENT,
+	FUZZ_DELCLOSE, /* safepoll_close */
+	FUZZ_WAITARRAY, /* safepoll_wait_array */
 };
 #define FUZZ_KINDS 64
+/* `event`'s I: a batch of the fuzzer's few registrations is short. */
+#define FUZZ_EVENT_INDICES 8
 
 /* What the bytes decode to: a trace text of one operation a line (no
  * comments), and after which operations the deep checks run (the

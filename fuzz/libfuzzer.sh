@@ -58,7 +58,7 @@ for c in $(find "$out/crashes" -type f -newer "$out/.started" | sort); do
 	echo "$f" >> "$out/findings/new.list"
 done
 distinct=$( [ -f "$out/findings/new.list" ] && grep -v "^-$" "$out/findings/new.list" | sort -u | wc -l || echo 0)
-rm -f "$out/findings/new.list"
+[ -f "$out/findings/new.list" ] && mv "$out/findings/new.list" "$out/findings/run.list"
 
 echo "== make fuzz: summary =="
 echo "time:        ${took} s on $jobs jobs"
@@ -66,6 +66,15 @@ echo "executions:  $execs ($per_job exec/s per job)"
 echo "coverage:    ${1:-?} edges (cov), ${2:-?} features (ft)"
 echo "corpus:      ${3:-?} inputs (${4:-?}) in $out/corpus"
 echo "findings:    $findings crashes, $distinct distinct, in $out/findings"
+# Each distinct finding whole: the cut trace with the commands that
+# replay it, not only its file's name.
+if [ "$distinct" -gt 0 ]; then
+	for f in $(grep -v "^-$" "$out/findings/run.list" | sort -u); do
+		echo "== finding $f (runnable: $replay --check $f)"
+		cat "$f"
+	done
+fi
+rm -f "$out/findings/run.list"
 status=0
 if [ "$findings" -gt 0 ]; then
 	echo "make fuzz: FAILED: findings (make fuzz-repro CRASH=FILE shows one)"

@@ -78,6 +78,8 @@ static bool same_outcome(const struct run *r, const struct trace_op *op,
 	case TRACE_POLL:
 		return ow->revents == om->revents;
 	case TRACE_WAIT:
+	case TRACE_EVENT:
+	case TRACE_WAITARRAY:
 		if (ow->nev != om->nev)
 			return false;
 		for (size_t j = 0; j < ow->nev; j++)
@@ -99,7 +101,7 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
 	bool fds = false;
 
 	trace_buf_clear(&r->full);
-	if (op->kind == TRACE_WAIT && in) {
+	if ((op->kind == TRACE_WAIT || op->kind == TRACE_WAITARRAY) && in) {
 		/* The model's own line, for the report, before the dead
 		 * events go. */
 		for (size_t j = 0; j < om->nev && !dead; j++)
@@ -107,6 +109,14 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
 		if (dead)
 			replay_line(&r->full, &r->m, i, om);
 		dead = drop_dead(r, in, om);
+	} else if (op->kind == TRACE_EVENT && in && om->ret == 1 &&
+		   !shadow_handout_live(in, (uint32_t)op->max,
+					r->m.ev[0].data)) {
+		/* Dead at the hand-out: safepoll must drop it, counted. */
+		replay_line(&r->full, &r->m, i, om);
+		om->ret = 0;
+		om->nev = 0;
+		dead = 1;
 	}
 	if (binds(op->kind) && ow->ret >= 0 && om->ret >= 0)
 		fds = ow->fds[0] != om->fds[0] ||
@@ -121,11 +131,12 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
 	if (strcmp(r->wl.s, r->ml.s) == 0 && !fds && ow->dropped == dead)
 		return 0;
 	trace_buf_printf(r->report, "line %u: %s\n", op->line, r->wl.s);
-	if (in && op->kind == TRACE_WAIT) {
+	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_EVENT ||
+		   op->kind == TRACE_WAITARRAY)) {
 		trace_buf_printf(r->report, "! model: %s", r->ml.s);
 		if (dead || ow->dropped)
 			trace_buf_printf(r->report,
-					 " (the model's wait: %s; safepoll "
+					 " (the model's result: %s; safepoll "
 					 "dropped %llu, its records say %zu "
 					 "are dead)",
 					 r->full.s ? strstr(r->full.s, " => ") + 4
@@ -155,7 +166,8 @@ static int kernel_op(struct run *r, size_t i, struct replay_outcome *o)
 	sigset_t all, old;
 	int ret;
 
-	if (k != TRACE_POLL && k != TRACE_WAIT)
+	if (k != TRACE_POLL && k != TRACE_WAIT && k != TRACE_FETCH &&
+	    k != TRACE_WAITARRAY)
 		return r->w.op(&r->w, i, o);
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
@@ -176,7 +188,9 @@ static int step(struct run *r, size_t i, bool deep)
 	int d;
 
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
-	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT)
+	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT ||
+	    op->kind == TRACE_FETCH || op->kind == TRACE_EVENT ||
+	    op->kind == TRACE_DELCLOSE || op->kind == TRACE_WAITARRAY)
 		in = shadow_owner(&r->s, &r->w.track, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&r->w.track, i);
@@ -193,6 +207,10 @@ static int step(struct run *r, size_t i, bool deep)
 		shadow_new_inst(&r->s, v[n - 1], ow.fds[0],
 				replay_file(&r->w.track, ow.fds[0]));
 	}
+	/* Before compare, which leaves only the live events of a wait. */
+	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+		   op->kind == TRACE_WAITARRAY))
+		shadow_fetched(in, r->m.ev, replay_batch_len(&om));
 	if (compare(r, i, in, &ow, &om))
 		return 1;
 	if (in)

@@ -1,6 +1,6 @@
 /* safepoll's contract, restated as a table of records: add makes fd's
  * record (and ends one the number had: its file was closed behind
- * safepoll's back); mod changes what a record stands for, and ENOENT,
+ * safepoll's back), and an add's EBADF or EPERM ends it; mod changes what a record stands for, and ENOENT,
  * EBADF and EPERM from mod or del end it; del ends it. */
 #include <errno.h>
 #include <stdlib.h>
@@ -45,6 +45,8 @@ void shadow_new_inst(struct shadow *s, struct safepoll *sp, int epfd,
 	in->file = file;
 	in->nrecs = 0;
 	in->touched = false;
+	in->next_ver = 0;
+	memset(in->batch_ver, 0, sizeof(in->batch_ver));
 }
 
 struct shadow_inst *shadow_owner(struct shadow *s,
@@ -87,11 +89,18 @@ void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
 		/* At most one record per `add`: recs_cap is enough. */
 		if (!r)
 			r = &in->recs[in->nrecs++];
-		*r = (struct shadow_rec){ fd, id, false };
+		*r = (struct shadow_rec){ fd, id, false, ++in->next_ver };
+	} else if (kind == TRACE_ADD && r &&
+		   (ret == -EBADF || ret == -EPERM)) {
+		/* The number no longer names the record's file: safepoll
+		 * releases the record (its forget_if_stale). */
+		drop(in, r);
 	} else if (kind == TRACE_MOD && r && ret == 0) {
 		r->id = id;
 		r->detached = false;
-	} else if ((kind == TRACE_MOD || kind == TRACE_DEL) && r &&
+		r->ver = ++in->next_ver;
+	} else if ((kind == TRACE_MOD || kind == TRACE_DEL ||
+		    kind == TRACE_DELCLOSE) && r &&
 		   (ret == 0 || ends_record(ret))) {
 		drop(in, r);
 	}
@@ -122,4 +131,35 @@ bool shadow_live(const struct shadow_inst *in, uint64_t id)
 		if (in->recs[j].id == id)
 			return !in->recs[j].detached;
 	return false;
+}
+
+static const struct shadow_rec *rec_of(const struct shadow_inst *in,
+				       uint64_t id)
+{
+	for (size_t j = 0; j < in->nrecs; j++)
+		if (in->recs[j].id == id)
+			return &in->recs[j];
+	return NULL;
+}
+
+void shadow_fetched(struct shadow_inst *in, const struct replay_event *ev,
+		    size_t n)
+{
+	memset(in->batch_ver, 0, sizeof(in->batch_ver));
+	for (size_t j = 0; j < n && j < TRACE_BATCH; j++) {
+		const struct shadow_rec *r = rec_of(in, ev[j].data);
+
+		in->batch_ver[j] = r && !r->detached ? r->ver : 0;
+	}
+}
+
+bool shadow_handout_live(const struct shadow_inst *in, uint32_t i,
+			 uint64_t id)
+{
+	const struct shadow_rec *r = rec_of(in, id);
+
+	/* A raw mod since the fetch changed the kernel's data, not the
+	 * token in safepoll's batch and slot: the event stays live. */
+	return i < TRACE_BATCH && in->batch_ver[i] != 0 && r &&
+	       r->ver == in->batch_ver[i];
 }

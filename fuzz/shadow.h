@@ -23,6 +23,9 @@ struct shadow_rec {
 	 * safepoll_check counts it as an orphan, until a mod through safepoll
 	 * gives it a token again. */
 	bool detached;
+	/* Which add or mod through safepoll gave the record its token: an
+	 * event fetched before a later one is dead at hand-out. */
+	uint64_t ver;
 };
 
 struct shadow_inst {
@@ -32,6 +35,10 @@ struct shadow_inst {
 	struct shadow_rec *recs;
 	size_t nrecs;
 	bool touched; /* a ctl through it succeeded: it has a table to check */
+	uint64_t next_ver;
+	/* Per event of the last wait or fetch: the ver of the record it was
+	 * live for then, or 0 if it was dead already. */
+	uint64_t batch_ver[TRACE_BATCH];
 };
 
 struct shadow {
@@ -65,6 +72,16 @@ struct shadow_inst *shadow_of_file(struct shadow *s, uint32_t file);
 /* After a raw mod that succeeded on in's epoll file, on fd, reaching the
  * registration labelled id. */
 void shadow_raw_mod(struct shadow_inst *in, int fd, uint64_t id);
+
+/* After a wait or fetch through in that fetched events ev[0 .. n - 1]
+ * (the model's, as label ids): which records they were live for. */
+void shadow_fetched(struct shadow_inst *in, const struct replay_event *ev,
+		    size_t n);
+
+/* Whether event i of that batch, of the registration labelled id, is
+ * live now: its record was live at the fetch and has kept its token. */
+bool shadow_handout_live(const struct shadow_inst *in, uint32_t i,
+			 uint64_t id);
 
 /* Whether an event of the registration labelled id is live in in. */
 bool shadow_live(const struct shadow_inst *in, uint64_t id);

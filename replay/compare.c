@@ -193,7 +193,9 @@ bool replay_wrapper_agrees(const struct trace_op *op, const char *kl,
 	int kn, wn, j = 0;
 	bool ok;
 
-	if (strcmp(kl, wl) == 0 || op->kind != TRACE_WAIT)
+	if (strcmp(kl, wl) == 0 ||
+	    (op->kind != TRACE_WAIT && op->kind != TRACE_EVENT &&
+	     op->kind != TRACE_WAITARRAY))
 		return strcmp(kl, wl) == 0 && dropped == 0;
 	kn = events_of(result_of(kl), &kw);
 	wn = events_of(result_of(wl), &ww);

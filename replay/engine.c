@@ -1,5 +1,6 @@
 /* What every engine shares: its bookkeeping, its event buffer, and how
  * what it did becomes a LANGUAGE.md result line. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,7 @@ void replay_engine_fini(struct replay_engine *e)
 	free(e->ev);
 	free(e->tev);
 	free(e->scratch);
+	free(e->batches);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -69,7 +71,13 @@ static void to_result(const struct replay_engine *e, const struct trace_op *op,
 		r->kind = TRACE_R_POLL;
 		r->revents = o->revents;
 		break;
+	case TRACE_FETCH:
+		r->kind = TRACE_R_COUNT;
+		r->count = o->ret;
+		break;
 	case TRACE_WAIT:
+	case TRACE_EVENT:
+	case TRACE_WAITARRAY:
 		r->kind = TRACE_R_WAIT;
 		for (size_t j = 0; j < o->nev; j++) {
 			e->tev[j].label = replay_label(
@@ -90,4 +98,83 @@ void replay_line(struct trace_buf *b, const struct replay_engine *e, size_t i,
 
 	to_result(e, &e->track.t->ops[i], o, &r);
 	trace_print_line(b, &e->track.t->ops[i], &r);
+}
+
+/* The batch of the last wait or fetch on each epoll file, for `event`:
+ * label ids, as the engine's waits give them. */
+struct replay_batch {
+	uint32_t file;
+	uint32_t n;
+	struct replay_event ev[TRACE_BATCH];
+};
+
+static struct replay_batch *batch_of(struct replay_engine *e, uint32_t file,
+				     bool make)
+{
+	struct replay_batch *b;
+
+	for (size_t j = 0; j < e->nbatches; j++)
+		if (e->batches[j].file == file)
+			return &e->batches[j];
+	if (!make)
+		return NULL;
+	b = realloc(e->batches, (e->nbatches + 1) * sizeof(*b));
+	if (!b)
+		return NULL;
+	e->batches = b;
+	b = &b[e->nbatches++];
+	b->file = file;
+	b->n = 0;
+	return b;
+}
+
+int replay_batch_keep(struct replay_engine *e, int ep,
+		      const struct replay_event *ev, size_t n)
+{
+	uint32_t file = replay_file(&e->track, ep);
+	struct replay_batch *b;
+
+	if (file == 0)
+		return 0;
+	b = batch_of(e, file, true);
+	if (!b)
+		return -1;
+	b->n = (uint32_t)(n < TRACE_BATCH ? n : TRACE_BATCH);
+	memcpy(b->ev, ev, b->n * sizeof(b->ev[0]));
+	return 0;
+}
+
+void replay_batch_event(struct replay_engine *e, int ep, uint32_t i,
+			struct replay_outcome *o)
+{
+	const struct replay_batch *b =
+		batch_of(e, replay_file(&e->track, ep), false);
+
+	if (!b || i >= b->n) {
+		o->ret = -ENOENT;
+		return;
+	}
+	e->ev[0] = b->ev[i];
+	o->nev = 1;
+	o->ret = 1;
+}
+
+int replay_fetch_max(int max)
+{
+	/* A count the kernel refuses goes to it as it is (safepoll_wait
+	 * passes it on for the kernel's answer): found by make fuzz-smoke,
+	 * `fetch E 2147483647` got EINVAL from safepoll, 0 from the model. */
+	if (max <= 0 || max > REPLAY_EP_MAX_EVENTS)
+		return max;
+	return max > (int)TRACE_BATCH ? (int)TRACE_BATCH : max;
+}
+
+size_t replay_batch_len(const struct replay_outcome *o)
+{
+	return o->ret > 0 ? o->nev : 0;
+}
+
+bool replay_delclose_closes(int64_t del_ret)
+{
+	return del_ret == 0 || del_ret == -ENOENT || del_ret == -EPERM;
 }

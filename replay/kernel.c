@@ -143,6 +143,22 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 	case TRACE_MOD:
 	case TRACE_DEL: kernel_ctl(e, i, ep, fd, o); break;
 	case TRACE_WAIT: kernel_wait(e, op, ep, o); break;
+	case TRACE_FETCH:
+	case TRACE_WAITARRAY: {
+		struct trace_op f = *op;
+
+		f.max = replay_fetch_max(op->max);
+		kernel_wait(e, &f, ep, o);
+		break;
+	}
+	case TRACE_EVENT:
+		replay_batch_event(e, ep, (uint32_t)op->max, o);
+		break;
+	case TRACE_DELCLOSE:
+		o->ret = sys(epoll_ctl(ep, EPOLL_CTL_DEL, fd, NULL));
+		if (replay_delclose_closes(o->ret))
+			o->ret = sys(close(fd));
+		break;
 	}
 	return 0;
 }
@@ -150,9 +166,16 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 static int kernel_op(struct replay_engine *e, size_t i,
 		     struct replay_outcome *o)
 {
+	const struct trace_op *op = &e->track.t->ops[i];
+
 	replay_kernel_raw(e, i, o);
 	if (o->blocked)
 		return 0;
+	if ((op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+	     op->kind == TRACE_WAITARRAY) &&
+	    replay_batch_keep(e, replay_fd(&e->track, op->ep), e->ev,
+			      replay_batch_len(o)) < 0)
+		return -1;
 	return replay_track_apply(&e->track, i, o);
 }
 

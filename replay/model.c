@@ -105,9 +105,29 @@ static int model_op(struct replay_engine *e, size_t i, struct replay_outcome *o)
 	case TRACE_MOD:
 	case TRACE_DEL: model_ctl(e, i, ep, fd, o); break;
 	case TRACE_WAIT: model_wait(e, op, ep, o); break;
+	case TRACE_FETCH:
+	case TRACE_WAITARRAY: {
+		struct trace_op f = *op;
+
+		f.max = replay_fetch_max(op->max);
+		model_wait(e, &f, ep, o);
+		break;
+	}
+	case TRACE_EVENT:
+		replay_batch_event(e, ep, (uint32_t)op->max, o);
+		break;
+	case TRACE_DELCLOSE:
+		o->ret = model_epoll_ctl(m, ep, EPOLL_CTL_DEL, fd, 0, 0);
+		if (replay_delclose_closes(o->ret))
+			o->ret = model_close(m, fd);
+		break;
 	}
 	if (o->blocked)
 		return 0;
+	if ((op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+	     op->kind == TRACE_WAITARRAY) &&
+	    replay_batch_keep(e, ep, e->ev, replay_batch_len(o)) < 0)
+		return -1;
 	return replay_track_apply(&e->track, i, o);
 }
 

@@ -4,6 +4,7 @@
 #ifndef SAFEPOLL_REPLAY_H
 #define SAFEPOLL_REPLAY_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -100,6 +101,8 @@ struct replay_engine {
 	unsigned block_seconds; /* a wait's grace before it counts as blocked */
 	struct replay_kernel *raw; /* for the system calls it makes itself */
 	uint64_t data_tag; /* ORed into the data of raw add and mod */
+	struct replay_batch *batches; /* see replay_batch_keep */
+	size_t nbatches;
 	void *state;
 	int (*op)(struct replay_engine *e, size_t i, struct replay_outcome *o);
 	void (*fini)(struct replay_engine *e);
@@ -109,6 +112,27 @@ int replay_kernel_init(struct replay_engine *e, const struct trace *t);
 int replay_model_init(struct replay_engine *e, const struct trace *t);
 int replay_wrapper_init(struct replay_engine *e, const struct trace *t);
 void replay_engine_fini(struct replay_engine *e);
+
+/* The wrapper words' batch (trace/WRAPPER-WORDS.md).  After a wait or a
+ * fetch on number ep: keeps the first TRACE_BATCH of its n events (label
+ * ids) as the batch of the epoll file ep holds.  Returns 0, or -1 when
+ * memory ran out. */
+int replay_batch_keep(struct replay_engine *e, int ep,
+		      const struct replay_event *ev, size_t n);
+/* The events of outcome o, as a wait's batch (none when it failed). */
+size_t replay_batch_len(const struct replay_outcome *o);
+/* `event EP I`: event i of that batch into e->ev[0] (ret 1), or -ENOENT
+ * past its end. */
+void replay_batch_event(struct replay_engine *e, int ep, uint32_t i,
+			struct replay_outcome *o);
+/* `delclose` (safepoll_close): after the delete answered del_ret,
+ * whether the fd is closed all the same (0, ENOENT, EPERM). */
+bool replay_delclose_closes(int64_t del_ret);
+/* The kernel's limit on a wait's count (fs/eventpoll.c EP_MAX_EVENTS). */
+#define REPLAY_EP_MAX_EVENTS ((int)(INT_MAX / 12))
+/* A fetch's MAX as safepoll_wait passes it: at most TRACE_BATCH, but a
+ * count the kernel refuses as it is. */
+int replay_fetch_max(int max);
 /* Shared by the engines: what every engine needs once, at init. */
 int replay_engine_setup(struct replay_engine *e, const struct trace *t,
 			const char *name);

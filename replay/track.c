@@ -196,7 +196,8 @@ int replay_track_apply(struct replay_track *tk, size_t i,
 		return o->ret < 0
 			       ? 0
 			       : set_file(tk, o->fds[0], replay_file(tk, fd));
-	case TRACE_CLOSE: return o->ret < 0 ? 0 : set_file(tk, fd, 0);
+	case TRACE_CLOSE:
+	case TRACE_DELCLOSE: return o->ret < 0 ? 0 : set_file(tk, fd, 0);
 	case TRACE_ADD:
 		if (o->ret < 0)
 			return 0;

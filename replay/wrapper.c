@@ -110,6 +110,63 @@ static void wrapper_wait(struct replay_engine *e, struct safepoll *sp,
 	o->dropped = safepoll_dropped(sp) - before;
 }
 
+/* safepoll's batch as label ids, kept for a later raw `event` on its
+ * epoll file (through a dup, once the instance's own number is gone). */
+static int keep_sp_batch(struct replay_engine *e, const struct instance *in,
+			 const struct replay_outcome *o)
+{
+	const struct wrapper *w = e->state;
+	struct replay_event ev[TRACE_BATCH];
+	/* A failed wait leaves the batch empty (safepoll_wait's contract). */
+	uint32_t n = o->ret >= 0 ? in->sp->batch_len : 0;
+
+	for (uint32_t j = 0; j < n && j < TRACE_BATCH; j++) {
+		uint64_t d = in->sp->batch[j].data.u64, id;
+
+		ev[j].data = replay_tokens_find(&w->tokens, in->file, d, &id)
+				     ? id
+				     : d & ~RAW_TAG;
+		ev[j].events = in->sp->batch[j].events;
+	}
+	return replay_batch_keep(e, in->epfd, ev, n);
+}
+
+/* `event EP I` through safepoll: safepoll_event, a dead one as none. */
+static void wrapper_event(struct replay_engine *e, struct safepoll *sp,
+			  uint32_t i, struct replay_outcome *o)
+{
+	uint64_t before = safepoll_dropped(sp);
+	struct safepoll_event ev;
+	int r = safepoll_event(sp, i, &ev);
+
+	o->ret = r;
+	o->dropped = safepoll_dropped(sp) - before;
+	if (r != 1)
+		return;
+	e->ev[0].data = (uint64_t)(uintptr_t)ev.udata - 1;
+	e->ev[0].events = ev.events;
+	o->nev = 1;
+}
+
+/* `waitarray EP MAX`: safepoll_wait_array into a buffer of as many as it
+ * can store (a count the kernel refuses goes as it is: the buffer is not
+ * looked at). */
+static void wrapper_wait_array(struct replay_engine *e, struct safepoll *sp,
+			       int max, struct replay_outcome *o)
+{
+	struct safepoll_event out[TRACE_BATCH];
+	uint64_t before = safepoll_dropped(sp);
+	int r = safepoll_wait_array(sp, out, replay_fetch_max(max), 0);
+
+	o->ret = r;
+	o->dropped = safepoll_dropped(sp) - before;
+	for (int j = 0; j < r && (size_t)j < e->evcap; j++) {
+		e->ev[j].data = (uint64_t)(uintptr_t)out[j].udata - 1;
+		e->ev[j].events = out[j].events;
+	}
+	o->nev = r > 0 ? (size_t)r : 0;
+}
+
 static int new_instance(struct replay_engine *e, size_t i,
 			struct replay_outcome *o)
 {
@@ -153,22 +210,44 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 	if (op->kind == TRACE_EPOLL)
 		return new_instance(e, i, o);
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
-	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT)
+	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT ||
+	    op->kind == TRACE_FETCH || op->kind == TRACE_EVENT ||
+	    op->kind == TRACE_DELCLOSE || op->kind == TRACE_WAITARRAY)
 		in = owner(e, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&e->track, i);
 	if (!in) {
 		replay_kernel_raw(e, i, o);
-		if (op->kind == TRACE_WAIT)
+		if (op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+		    op->kind == TRACE_WAITARRAY)
 			raw_labels(e, ep, o);
+		if ((op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
+		     op->kind == TRACE_WAITARRAY) &&
+		    !o->blocked &&
+		    replay_batch_keep(e, ep, e->ev, replay_batch_len(o)) < 0)
+			return -1;
+	} else if (op->kind == TRACE_FETCH) {
+		o->ret = safepoll_wait(in->sp, op->max, 0);
+		if (keep_sp_batch(e, in, o) < 0)
+			return -1;
+	} else if (op->kind == TRACE_WAITARRAY) {
+		wrapper_wait_array(e, in->sp, op->max, o);
+		if (keep_sp_batch(e, in, o) < 0)
+			return -1;
+	} else if (op->kind == TRACE_EVENT) {
+		wrapper_event(e, in->sp, (uint32_t)op->max, o);
 	} else if (op->kind == TRACE_ADD) {
 		o->ret = safepoll_add(in->sp, fd, op->events, udata_of(id));
 	} else if (op->kind == TRACE_MOD) {
 		o->ret = safepoll_mod(in->sp, fd, op->events, udata_of(id));
 	} else if (op->kind == TRACE_DEL) {
 		o->ret = safepoll_del(in->sp, fd);
+	} else if (op->kind == TRACE_DELCLOSE) {
+		o->ret = safepoll_close(in->sp, fd);
 	} else {
 		wrapper_wait(e, in->sp, op, o);
+		if (!o->blocked && keep_sp_batch(e, in, o) < 0)
+			return -1;
 	}
 	if (o->blocked)
 		return 0;

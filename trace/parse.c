@@ -31,6 +31,10 @@ static const struct opdef opdefs[] = {
 	{"mod", TRACE_MOD, 3, 3, "mod EP FD EVENTS"},
 	{"del", TRACE_DEL, 2, 2, "del EP FD"},
 	{"wait", TRACE_WAIT, 2, 3, "wait EP MAX [TIMEOUT]"},
+	{"fetch", TRACE_FETCH, 2, 2, "fetch EP MAX"},
+	{"event", TRACE_EVENT, 2, 2, "event EP I"},
+	{"delclose", TRACE_DELCLOSE, 2, 2, "delclose EP FD"},
+	{"waitarray", TRACE_WAITARRAY, 2, 2, "waitarray EP MAX"},
 };
 
 #define NOPDEFS (sizeof(opdefs) / sizeof(opdefs[0]))
@@ -130,6 +134,7 @@ static int operands(struct parser *p, struct trace_op *op, const struct tok *a,
 			return -1;
 		return trace_events(p, &a[2], &op->events);
 	case TRACE_DEL:
+	case TRACE_DELCLOSE:
 		if (trace_fd_ref(p, &a[0], "an EP reference", &op->ep) < 0)
 			return -1;
 		return trace_fd_ref(p, &a[1], "an FD reference", &op->fd);
@@ -140,6 +145,18 @@ static int operands(struct parser *p, struct trace_op *op, const struct tok *a,
 		if (nargs < 3)
 			return 0;
 		return trace_signed_int(p, &a[2], "TIMEOUT", &op->timeout);
+	case TRACE_FETCH:
+	case TRACE_WAITARRAY:
+		if (trace_fd_ref(p, &a[0], "an EP reference", &op->ep) < 0)
+			return -1;
+		return trace_signed_int(p, &a[1], "MAX", &op->max);
+	case TRACE_EVENT:
+		if (trace_fd_ref(p, &a[0], "an EP reference", &op->ep) < 0 ||
+		    trace_unsigned(p, &a[1], "I", TRACE_BATCH - 1,
+				   "below 128 (safepoll's batch)", &op->n) < 0)
+			return -1;
+		op->max = (int)op->n;
+		return 0;
 	}
 	return trace_fail(p, "expected an operation");
 }
@@ -202,7 +219,8 @@ static int parse_line(struct parser *p, const char *line, size_t len)
 			p,
 			"expected an operation (epoll pipe socketpair "
 			"eventfd file dup close write read shutdown "
-			"pipesize poll add mod del wait), got '%s'",
+			"pipesize poll add mod del wait fetch event "
+			"delclose waitarray), got '%s'",
 			trace_quote(&toks[0], q));
 	if (n - 1 < def->min || n - 1 > def->max)
 		return trace_fail(p, "expected '%s', got %d operand%s",

@@ -12,6 +12,8 @@
 
 /* LANGUAGE.md's limit on N outside an eventfd. */
 #define TRACE_N_MAX 4194304u
+/* The most events `fetch` keeps and `event` reaches: SAFEPOLL_BATCH. */
+#define TRACE_BATCH 128u
 #define TRACE_NAME_MAX 31
 
 enum trace_kind {
@@ -31,6 +33,11 @@ enum trace_kind {
 	TRACE_MOD,
 	TRACE_DEL,
 	TRACE_WAIT,
+	/* Wrapper words (trace/WRAPPER-WORDS.md): safepoll's batch. */
+	TRACE_FETCH,
+	TRACE_EVENT,
+	TRACE_DELCLOSE,
+	TRACE_WAITARRAY,
 };
 
 /* An FD reference, resolved when the trace is parsed.  At run time each
@@ -52,7 +59,7 @@ struct trace_op {
 	uint64_t n; /* N, INIT or BYTES */
 	int how; /* shutdown: SHUT_RD, SHUT_WR or SHUT_RDWR */
 	uint32_t events; /* EVENTS (for poll, the POLL* bits only) */
-	int max; /* wait: MAX */
+	int max; /* wait, fetch: MAX; event: I */
 	int timeout; /* wait: TIMEOUT, 0 when absent */
 };
 

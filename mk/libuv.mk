@@ -14,3 +14,8 @@ test-libuv:
 	$(MAKE) --no-print-directory BUILD=$(LIBUV_DIR)/pic \
 		CFLAGS="$(CFLAGS) -fPIC" $(LIBUV_SAFEPOLL_A)
 	sh integrations/libuv/test.sh $(LIBUV_DIR) $(LIBUV_SAFEPOLL_A)
+
+.PHONY: bench-libuv
+## make bench-libuv  libuv's benchmarks, safepoll / plain (after test-libuv)
+bench-libuv:
+	sh integrations/libuv/bench.sh $(LIBUV_DIR)

@@ -7,7 +7,7 @@ packages="make gcc python3 clang clang-14 libclang-rt-14-dev libfuzzer-14-dev af
 libcmocka-dev valgrind strace lcov cppcheck clang-tidy clang-tools pkg-config groff-base
 frama-c-base why3 z3 cvc4 libgmp-dev
 libevent-dev libev-dev libuv1-dev gnuplot-nox
-qemu-system-x86 busybox-static dpkg-dev cmake patch"
+qemu-system-x86 busybox-static dpkg-dev cmake patch python3-yaml"
 
 missing=""
 for p in $packages; do

@@ -38,6 +38,9 @@ LIB_SRCS := $(wildcard src/*.c)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_A := $(BUILD)/libsafepoll.a
 LIB_SO := $(BUILD)/libsafepoll.so.$(VERSION)
+# The replay tool (its rules: mk/replay.mk), named here because the parts
+# read before mk/replay.mk (fuzz, kernels) depend on it.
+REPLAY := $(BUILD)/safepoll-replay
 
 comma := ,
 

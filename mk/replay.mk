@@ -3,7 +3,6 @@
 
 REPLAY_SRCS := $(wildcard replay/*.c)
 REPLAY_OBJS := $(REPLAY_SRCS:replay/%.c=$(BUILD)/replay/%.o)
-REPLAY := $(BUILD)/safepoll-replay
 ALL_TARGETS += $(REPLAY)
 
 ## make build/safepoll-replay   the replay tool (see replay/README.md)

@@ -73,7 +73,7 @@ static void forget_if_stale(struct safepoll *sp, int fd, int rc)
   ensures result: \result <= 0;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures no_token: NoNewToken{Pre, Post}(sp);
-  ensures room: \result == 0 ==> sp->free_head != Nil &&
+  ensures room: \result == 0 && sp->free_head != Nil ==>
     Gen(sp, sp->free_head) > Gen{Pre}(sp, sp->free_head);
 */
 static int make_room(struct safepoll *sp, int fd, uint32_t events)
@@ -94,7 +94,7 @@ static int make_room(struct safepoll *sp, int fd, uint32_t events)
 	slot = sp_lookup(sp, fd, &prev);
 	if (slot != SP_NIL)
 		sp_release(sp, slot, prev);
-	return sp->free_head == SP_NIL ? -ENOSPC : 0;
+	return 0;
 }
 
 /* The add itself, once the table has a free slot. */
@@ -169,6 +169,9 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 		rc = make_room(sp, fd, events);
 		if (rc < 0)
 			return rc;
+		/* Checked here, not in make_room, so that Eva sees it. */
+		if (sp->free_head == SP_NIL)
+			return -ENOSPC;
 	}
 	/*@ assert room: CtlKeeps{Pre, Here}(sp) && NoNewToken{Pre, Here}(sp) &&
 	      sp->capacity == \at(sp->capacity, Pre) &&
@@ -217,6 +220,9 @@ static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
 	if (rc < 0) {
 		if (record_is_stale(rc))
 			sp_release(sp, slot, prev);
+		/*@ assert failed_keeps: GenerationsGrow{Pre, Here}(sp) &&
+		      RetiredStay{Pre, Here}(sp) &&
+		      sp->batch_len == \at(sp->batch_len, Pre); */
 		return rc;
 	}
 	//@ assert apart: slot != sp->free_head && prev != sp->free_head;
@@ -229,6 +235,9 @@ static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
 	      sp->capacity == \at(sp->capacity, Pre); */
 	//@ assert taken_keeps: CtlKeeps{Pre, Here}(sp);
 	sp_release(sp, slot, prev == SP_NIL ? moved : prev);
+	/*@ assert moved_keeps: GenerationsGrow{Pre, Here}(sp) &&
+	      RetiredStay{Pre, Here}(sp) &&
+	      sp->batch_len == \at(sp->batch_len, Pre); */
 	return 0;
 }
 

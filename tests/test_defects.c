@@ -201,6 +201,8 @@ static void test_defect6_wait_halves_check(void **state)
 	}
 	assert_int_equal(safepoll_wait_timed(sp, N, 10), -EINVAL);
 	assert_int_equal(safepoll_wait_timed(sp, 8, 0), -EINVAL);
+	assert_int_equal(safepoll_wait_timed(sp, 0, 10), -EINVAL);
+	assert_int_equal(safepoll_wait_again(sp, -1, 0), -EINVAL);
 	assert_int_equal(safepoll_wait_again(sp, N, 0), -EINVAL);
 	assert_int_equal(safepoll_wait_again(sp, 8, 10), -EINVAL);
 	assert_int_equal(safepoll_wait_timed(NULL, 8, 10), -EFAULT);

@@ -347,6 +347,81 @@ static void test_check_after_fini(void **state)
 	assert_int_equal(check_keeping_masks(&sp), -EBADF);
 }
 
+/* A full table's add whose probe the kernel took but whose undo failed:
+ * the add answers the undo's error; the probe's registration carries a
+ * dead token, which safepoll_check accepts, and the table is as it was. */
+static void test_full_table_undo_fails(void **state)
+{
+	struct fix *f = *state;
+	int q[4][2];
+
+	for (int i = 0; i < 4; i++)
+		make_pipe(q[i]);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(safepoll_add(f->sp, q[i][0], EPOLLIN, NULL), 0);
+	fault_arm(SITE_EPOLL_CTL, 2, ENOMEM);
+	assert_int_equal(safepoll_add(f->sp, q[3][0], EPOLLIN, NULL), -ENOMEM);
+	assert_true(fault_fired());
+	fault_disarm();
+	assert_int_equal(f->sp->live, 4);
+	assert_int_equal(safepoll_check(f->sp), 0);
+	for (int i = 0; i < 4; i++) {
+		close(q[i][0]);
+		close(q[i][1]);
+	}
+}
+
+/* A mod at the last generation that the kernel refuses: a refusal that
+ * says nothing of the record keeps it; one that says the number is stale
+ * (EBADF) releases it, and the slot retires. */
+static void test_mod_move_refused(void **state)
+{
+	struct fix *f = *state;
+	struct safepoll *sp = f->sp;
+
+	for (uint32_t i = 0; i < sp->capacity; i++)
+		sp->regs[i].token = 0xffffffffull << 32 |
+			(i == f->slot ? i : SP_NIL_VALUE);
+	assert_int_equal(safepoll_mod(sp, f->p[0], EPOLLIN | EPOLLEXCLUSIVE,
+				      NULL), -EINVAL);
+	assert_int_equal(sp->regs[f->slot].fd, f->p[0]);
+	fault_arm(SITE_EPOLL_CTL, 1, EBADF);
+	assert_int_equal(safepoll_mod(sp, f->p[0], EPOLLIN, NULL), -EBADF);
+	fault_disarm();
+	assert_int_equal(sp->regs[f->slot].fd, -1);
+	assert_int_equal(sp->regs[f->slot].next, f->slot);
+	assert_int_equal(sp->live, 0);
+	assert_int_equal(safepoll_check(sp), 0);
+}
+
+/* A mod at the last generation of a registration behind another in its
+ * chain: the move unlinks it through the slot before it. */
+static void test_mod_move_behind_in_chain(void **state)
+{
+	struct fix *f = *state;
+	struct safepoll *sp = f->sp;
+	int a = f->p[0], b = -1, q[2];
+
+	make_pipe(q);
+	/* b in a's chain: the same fd modulo the 4 chains. */
+	for (int at = a + 4; b < 0 || b % 4 != a % 4; at += 4) {
+		if (b >= 0)
+			close(b);
+		b = fcntl(q[0], F_DUPFD_CLOEXEC, at);
+		assert_true(b >= 0);
+	}
+	for (uint32_t i = 0; i < sp->capacity; i++)
+		sp->regs[i].token = 0xffffffffull << 32 |
+			(i == f->slot ? i : SP_NIL_VALUE);
+	assert_int_equal(safepoll_add(sp, b, EPOLLIN, NULL), 0);
+	assert_int_equal(safepoll_mod(sp, a, EPOLLIN | EPOLLOUT, NULL), 0);
+	assert_int_equal(sp->regs[f->slot].next, f->slot);
+	assert_int_equal(safepoll_check(sp), 0);
+	assert_int_equal(safepoll_close(sp, b), 0);
+	close(q[0]);
+	close(q[1]);
+}
+
 #define EDGE(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int main(void)
@@ -367,6 +442,9 @@ int main(void)
 		EDGE(test_fdinfo_oneshot_mask),
 		EDGE(test_fdinfo_path_digits),
 		EDGE(test_check_after_fini),
+		EDGE(test_full_table_undo_fails),
+		EDGE(test_mod_move_refused),
+		EDGE(test_mod_move_behind_in_chain),
 	};
 	return cmocka_run_group_tests_name("edges", tests, NULL, NULL);
 }

@@ -194,7 +194,11 @@ static void test_defect4_fork_child_rebuilds(void **state)
 			 safepoll_check(sp) == 0;
 		ok = ok && write(ready[1], "x", 1) == 1 &&
 		     read(done[0], &c, 1) == 1;
-		_exit(ok ? 0 : 1);
+		/* Its status by exec, not exit: under valgrind an exit would
+		 * leak-check a copy of the test runner's memory. */
+		ok = safepoll_free(sp) == 0 && ok;
+		execl(ok ? "/bin/true" : "/bin/false", "status", (char *)NULL);
+		_exit(1);
 	}
 	/* A child that fails closes its ends: the reads see the end. */
 	close(ready[1]);

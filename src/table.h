@@ -17,23 +17,6 @@
 #ifndef __FRAMAC__ /* C11; the compilers check it, Frama-C reads C99 */
 _Static_assert((SP_MARK & SAFEPOLL_EVENTS) == 0,
 	       "the mark is no event bit");
-/* Frees a retired slot at generation 0, at the head of the free list.
- * Only safepoll_rebuild may, once no token of the slot is held anywhere:
- * a generation moves back here and nowhere else. */
-/*@
-  requires valid: Instance(sp);
-  requires retired: Retired(sp, slot);
-  assigns sp->free_head, sp->regs[slot].token, sp->regs[slot].next;
-  ensures kept: Instance(sp);
-  ensures freed: Free(sp, slot) && sp->free_head == slot &&
-    Gen(sp, slot) == 0;
-  ensures others: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
-    sp->regs[i].token == \old(sp->regs[i].token) &&
-    sp->regs[i].next == \old(sp->regs[i].next);
-  ensures no_new_token: NoNewToken{Old, Post}(sp);
-*/
-void sp_unretire(struct safepoll *sp, uint32_t slot);
-
 #endif
 
 /* A slot's token: its generation, then its index. */

@@ -227,7 +227,7 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 		    replay_batch_keep(e, ep, e->ev, replay_batch_len(o)) < 0)
 			return -1;
 	} else if (op->kind == TRACE_FETCH) {
-		o->ret = safepoll_wait(in->sp, op->max, 0);
+		o->ret = safepoll_wait(in->sp, replay_fetch_max(op->max), 0);
 		if (keep_sp_batch(e, in, o) < 0)
 			return -1;
 	} else if (op->kind == TRACE_WAITARRAY) {

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -20,6 +21,20 @@
 static inline void make_pipe(int p[2])
 {
 	assert_int_equal(pipe2(p, O_NONBLOCK | O_CLOEXEC), 0);
+}
+
+/* Raises the soft fd limit to at least n (up to the hard limit), or fails
+ * the test: a test that needs n descriptors must not pass on fewer. */
+static inline void raise_fd_limit(rlim_t n)
+{
+	struct rlimit rl;
+
+	assert_int_equal(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	if (rl.rlim_cur >= n)
+		return;
+	assert_true(rl.rlim_max >= n);
+	rl.rlim_cur = n;
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
 }
 
 static inline struct safepoll *make_instance(uint32_t capacity)

@@ -119,7 +119,7 @@ static void test_layout(void **state)
 	assert_int_equal(sizeof(struct epoll_event), 12);
 	assert_int_equal(sizeof(((struct safepoll *)0)->batch),
 			 SAFEPOLL_BATCH * sizeof(struct epoll_event));
-	assert_int_equal(SAFEPOLL_BATCH, 128);
+	assert_int_equal(SAFEPOLL_BATCH, 1024);
 	assert_int_equal(sizeof(struct safepoll) % _Alignof(struct safepoll_reg),
 			 0);
 	assert_int_equal(SAFEPOLL_EP_MAX_EVENTS,

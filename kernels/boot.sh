@@ -1,7 +1,7 @@
 #!/bin/sh
 # Boots VMLINUZ with an initramfs holding busybox, the static programs in
-# BINDIR (safepoll-replay, dropcap; tests/ the cmocka and model tests),
-# the corpus and kernels/run-corpus.sh;
+# BINDIR (safepoll-replay, dropcap) and the parts make kernels asked for
+# (tests/, eacsl/, fuzz/), the corpus, kernels/run-corpus.sh and in-*.sh;
 # the console log goes to LOG.
 # Tries KVM, falls back to TCG.  Exit 1 when the kernel did not reach the
 # end marker (did not boot, hung or timed out).
@@ -19,8 +19,9 @@ rm -rf "$root" && mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$ro
 cp "$busybox" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 cp -r "$bindir"/* "$root/"
-# The cmocka tests are dynamic: their libraries and loader come along.
-find "$bindir" -type f -exec ldd {} + 2>/dev/null | grep -o '/[^ ]*\.so[^ ]*' | sort -u |
+# The tests, the E-ACSL replay and the fuzzer are dynamic: their
+# libraries and loader come along.
+find "$bindir" -type f -perm -u+x -exec ldd {} + 2>/dev/null | grep -o '/[^ ]*\.so[^ ]*' | sort -u |
 while read -r lib; do
 	mkdir -p "$root$(dirname "$lib")" && cp -L "$lib" "$root$lib"
 done
@@ -28,6 +29,7 @@ cp "$corpus"/*.trace "$corpus"/*.out "$root/corpus/"
 cp replay/tests/corpus.sh "$root/corpus.sh"
 cp kernels/init.sh "$root/init" && chmod +x "$root/init"
 cp kernels/run-corpus.sh "$root/run.sh"
+cp kernels/in-*.sh "$root/"
 (cd "$root" && find . | "$busybox" cpio -o -H newc 2>/dev/null) | gzip -1 > "$work/initramfs.gz"
 
 boot() {

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "kernel.h"
+#include "model_kernel.h"
 
 /* fs/file.c's struct fdtable: open_fds with the full_fds_bits summary
  * (one bit per full word), so the lowest free number is found in a few
@@ -29,20 +30,6 @@ struct ep_index {
 };
 
 #define EP_PATH_ARR_SIZE 5
-
-/* The behaviours that depend on the kernel's release or configuration
- * (release.c says which release changed each). */
-struct model_kernel {
-	char release[16]; /* "X.Y" */
-	bool pm_sleep; /* CONFIG_PM_SLEEP: EPOLLWAKEUP is kept */
-	bool eventfd_write_exact; /* write(2) of other than 8 bytes: EINVAL */
-	bool wait_ebadf_first; /* epoll_wait: EBADF before bad maxevents */
-	bool nest_upwards_check; /* ep_loop_check counts epolls above too */
-	bool pipe_read_wakes_on_free; /* only a read freeing a slot wakes */
-};
-
-int model_kernel_parse(const char *release, struct model_kernel *k);
-const struct model_kernel *model_kernel_current(void);
 
 struct model {
 	const struct model_kernel *k;

@@ -1,6 +1,9 @@
 /* Shared helpers of the model's unit tests.  Every expected value in these
  * tests was measured on the reference kernel (Linux 6.18 x86_64) with the
- * same sequence of system calls. */
+ * same sequence of system calls; where an older kernel answers otherwise,
+ * the test expects what the switch of kernel() (model_kernel.h) says, and
+ * inside each kernel of make kernels the -kernel build checks that the
+ * switch is right for it. */
 #ifndef SPMODEL_MODEL_TEST_H
 #define SPMODEL_MODEL_TEST_H
 
@@ -9,10 +12,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include <cmocka.h>
 
 #include "../model.h"
+#include "../model_kernel.h"
 
 #define IN 0x001u
 #define PRI 0x002u
@@ -34,9 +39,33 @@
 #define DEL 2
 #define MOD 3
 
+/* The kernel whose answers the test expects: the running one, or on the
+ * model build the release in SPMODEL_TEST_LINUX (make test-kernels-model
+ * runs the model's tests so for each checked kernel).  The -kernel build
+ * (MODEL_TEST_ON_KERNEL) asks the running kernel, which no variable can
+ * change. */
+static inline const struct model_kernel *kernel(void)
+{
+#ifndef MODEL_TEST_ON_KERNEL
+	static int set;
+	const char *v = getenv("SPMODEL_TEST_LINUX");
+
+	if (!set && v && *v) {
+		set = 1;
+		if (model_set_linux(v) < 0)
+			fail_msg("SPMODEL_TEST_LINUX=%s: not a release X.Y the "
+				 "model knows (5.10 or later)", v);
+	}
+#endif
+	return model_kernel_current();
+}
+
 static inline struct model *new_model(void)
 {
-	struct model *m = model_new(20000);
+	struct model *m;
+
+	(void)kernel(); /* SPMODEL_TEST_LINUX before the first model */
+	m = model_new(20000);
 
 	assert_non_null(m);
 	return m;

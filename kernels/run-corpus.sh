@@ -4,6 +4,7 @@
 #    write or compare NAME.linux-X.Y.out (kernels/split.sh);
 # 2. make test-corpus's own script: kernel, model (set by uname for this
 #    kernel) and safepoll agree, and print this kernel's .out;
+start=$(date +%s)
 printf '#!/bin/sh\nexec /dropcap /safepoll-replay "$@"\n' > /bin/sp-replay
 chmod +x /bin/sp-replay
 for t in /corpus/*.trace; do
@@ -14,7 +15,9 @@ for t in /corpus/*.trace; do
 done
 echo "@@SP-PART corpus"
 sh /corpus.sh sp-replay /corpus
-echo "@@SP-RESULT corpus $?"
+rc=$?
+echo "@@SP-TIME corpus $(($(date +%s) - start))"
+echo "@@SP-RESULT corpus $rc"
 
 # 3. the parts make kernels put in the initramfs, each between markers
 #    and ending in "@@SP-RESULT PART STATUS": in-tests.sh (/tests),
@@ -22,6 +25,9 @@ echo "@@SP-RESULT corpus $?"
 for part in tests eacsl fuzz; do
 	[ -d "/$part" ] || continue
 	echo "@@SP-PART $part"
+	start=$(date +%s)
 	sh "/in-$part.sh"
-	echo "@@SP-RESULT $part $?"
+	rc=$?
+	echo "@@SP-TIME $part $(($(date +%s) - start))"
+	echo "@@SP-RESULT $part $rc"
 done

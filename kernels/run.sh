@@ -14,7 +14,9 @@ trap 'rm -f "$rows"' EXIT
 # part did not run.
 summary() {
 	line=$(grep "^$1:" "$2" | tail -n 1)
-	echo "${line#$1: }" | sed 's/^$/-/'
+	secs=$(sed -n "s/^@@SP-TIME $3 //p" "$2")
+	[ -n "$line" ] || { echo -; return; }
+	echo "${line#$1: }${secs:+ ($secs s)}"
 }
 for spec in "$@"; do
 	case $spec in *=*) image=${spec#*=} ;; *) image=$spec ;; esac
@@ -54,8 +56,10 @@ for spec in "$@"; do
 		result=ok
 	fi
 	printf '| %s | %s | %s | %s | %s | %s | %s s |\n' "$release" "$result" \
-		"$(summary test-corpus "$log")" "$(summary kernel-tests "$log")" \
-		"$(summary kernel-eacsl "$log")" "$(summary kernel-fuzz "$log")" \
+		"$(summary test-corpus "$log" corpus)" \
+		"$(summary kernel-tests "$log" tests)" \
+		"$(summary kernel-eacsl "$log" eacsl)" \
+		"$(summary kernel-fuzz "$log" fuzz)" \
 		"$secs" >> "$rows"
 done
 # The host's own kernel, as make test-corpus checks it (its tests, E-ACSL

@@ -27,10 +27,13 @@ $(KERNEL_BIN):
 # model's switch for the running kernel says (specs/model/model_kernel.h).
 # KERNEL_EACSL=1: make eacsl's corpus run, the kernel contracts checked
 # at run time.  KERNEL_FUZZ_SECONDS=N (0: none): the differential fuzzer
-# for N seconds, with a fixed seed.
+# for N seconds, with a fixed seed.  make kernels (in make check) runs
+# the tests and 10 s of fuzzing; make kernels-full all three, E-ACSL too
+# (kernels/README.md: what each costs under TCG).
 KERNEL_TESTS ?= 1
-KERNEL_EACSL ?= 1
+KERNEL_EACSL ?= 0
 KERNEL_FUZZ_SECONDS ?= 10
+KERNEL_FULL_FUZZ_SECONDS ?= 60
 .PHONY: kernel-tests-bin kernel-eacsl-bin kernel-fuzz-bin kernel-parts
 # The lists are named in the recipe, which make expands only when it runs:
 # mk/tests.mk and mk/model.mk, read after this file, define them (as
@@ -91,3 +94,10 @@ kernels: $(KERNEL_BIN)/safepoll-replay $(KERNEL_BIN)/dropcap test-kernels-model 
 		| tr ' ' '='); fi; \
 	sh kernels/run.sh $(KERNEL_BIN) corpus $(BUILD)/kernels \
 		$(KERNEL_TIMEOUT) $$images
+
+## make kernels-full  make kernels with, inside each kernel, the E-ACSL
+##                    corpus run and KERNEL_FULL_FUZZ_SECONDS (60) of fuzzing
+.PHONY: kernels-full
+kernels-full:
+	@$(MAKE) --no-print-directory kernels KERNEL_TESTS=1 KERNEL_EACSL=1 \
+		KERNEL_FUZZ_SECONDS=$(KERNEL_FULL_FUZZ_SECONDS)

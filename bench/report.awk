@@ -59,7 +59,7 @@ END {
 	print ""
 	print "- **instr**: user-space instructions per event (or per operation), callgrind `--collect-atstart=no` with collection toggled on around the measured loop only; " w_count " chained writes. Repeatable to the instruction."
 	print "- **syscalls**: system calls per event (or operation) between two marker calls, counted with `strace -f`; same runs' workload."
-	print "- **ns**: wall time per event (or operation), median of " reps " interleaved runs (epoll safepoll libevent libev libuv, again and again; " 3 * reps " for the control path), min–max in parentheses; " w_wall " chained writes per run."
+	print "- **ns**: wall time per event (or operation), median of " reps " interleaved runs (epoll safepoll libevent libev libuv, again and again; " 3 * reps " for the control path), min–max in parentheses; " w_wall " chained writes per run. Not deterministic: other jobs share the machine (load average over 1, 5 and 15 min: " load "); read a ratio near 1 as noise, and compare ns only within one table."
 	print "- **B/reg**: heap bytes (glibc usable size) that creating the loop and registering N fds allocated, divided by N; raw epoll's figure is its event buffer."
 	print ""
 	print "## Dispatch: libevent's bench (N pipes, A active chains, one-byte chained writes; each callback reads one byte and writes one to the next pipe)"

@@ -45,6 +45,8 @@ mkdir -p "$OUT"
 FACTS=$OUT/facts
 : >"$FACTS"
 start=$(date +%s)
+# Wall times depend on what else runs; results.md says how loaded it was.
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 progress() {
 	echo "bench [$(($(date +%s) - start))s] $*" >&2
@@ -202,6 +204,7 @@ progress "writing bench/results.md and bench/results.png"
 awk -v w_count="$W_COUNT" -v w_wall="$W_WALL" -v reps="$REPS" \
 	-v impls="$IMPLS" -v unit_impls="$UNIT_IMPLS" -v ns="$NS" -v kinds="$KINDS" -v model="$MODEL" -v where="$WHERE" \
 	-v plotdat="$OUT/plot" -v machine="$(nproc) cores, $(uname -sr)" \
+	-v load="$load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end" \
 	-v rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git status --porcelain -- src 2>/dev/null | grep -q . && echo ' with uncommitted changes in src/')" \
 	-f bench/report.awk "$FACTS" >bench/results.md
 gnuplot -e "datadir='$OUT'; out='bench/results.png'; impls='$IMPLS'" bench/plot.gp ||

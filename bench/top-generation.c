@@ -162,25 +162,28 @@ int main(int argc, char **argv)
 	       from, slot, mods);
 	fflush(stdout);
 	t0 = now();
-	for (uint32_t i = 1; i <= mods; i++) {
+	/* A 64-bit count: from generation 0, mods is UINT32_MAX, and a 32-bit
+	 * i <= mods never fails (the first real run wrapped i to 0 and made one
+	 * mod too many). */
+	for (uint64_t i = 1; i <= mods; i++) {
 		if ((rc = safepoll_mod(sp, p[0], EPOLLIN, &before)) != 0) {
 			fprintf(stderr,
-				"top-generation: mod %" PRIu32 " of %" PRIu32
+				"top-generation: mod %" PRIu64 " of %" PRIu32
 				" failed: %s\n",
 				i, mods, strerror(-rc));
 			return 1;
 		}
 		if (i % REPORT_EVERY == 0) {
-			if (gen_of(sp, slot) != from + i) {
+			if (gen_of(sp, slot) != (uint32_t)(from + i)) {
 				fprintf(stderr,
-					"top-generation: after %" PRIu32
+					"top-generation: after %" PRIu64
 					" mods the generation is %" PRIu32
-					", not %" PRIu32 "\n",
+					", not %" PRIu64 "\n",
 					i, gen_of(sp, slot), from + i);
 				return 1;
 			}
 			fprintf(stderr,
-				"top-generation: %" PRIu32 " mods, %.0f s\n",
+				"top-generation: %" PRIu64 " mods, %.0f s\n",
 				i, now() - t0);
 		}
 	}

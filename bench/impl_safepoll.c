@@ -8,6 +8,13 @@
 #include "safepoll.h"
 #include "workload.h"
 
+/* impl_safepoll_unit.c compiles this file again, with the callback in its
+ * unit. */
+#ifndef BENCH_CALLBACK
+#define BENCH_CALLBACK wl_readable
+#define BENCH_NAME "safepoll"
+#endif
+
 static struct safepoll *sp;
 
 static int init(uint32_t n)
@@ -51,7 +58,7 @@ static int run(void)
 			return rc;
 		for (uint32_t i = 0; (rc = safepoll_event(s, i, &ev)) >= 0; i++)
 			if (rc == 1)
-				wl_readable((uint32_t)(uintptr_t)ev.udata);
+				BENCH_CALLBACK((uint32_t)(uintptr_t)ev.udata);
 		if (rc != -ENOENT)
 			return rc;
 	}
@@ -69,7 +76,7 @@ static size_t watcher_size(void)
 }
 
 const struct impl bench_impl = {
-	.name = "safepoll",
+	.name = BENCH_NAME,
 	.watcher_size = watcher_size,
 	.init = init,
 	.add = add,

@@ -59,7 +59,7 @@ END {
 	print ""
 	print "- **instr**: user-space instructions per event (or per operation), callgrind `--collect-atstart=no` with collection toggled on around the measured loop only; " w_count " chained writes. Repeatable to the instruction."
 	print "- **syscalls**: system calls per event (or operation) between two marker calls, counted with `strace -f`; same runs' workload."
-	print "- **ns**: wall time per event (or operation), median of " reps " interleaved runs (epoll safepoll libevent libev libuv, again and again; " 3 * reps " for the control path), min–max in parentheses; " w_wall " chained writes per run."
+	print "- **ns**: wall time per event (or operation), median of " reps " interleaved runs (epoll safepoll libevent libev libuv, again and again; " 3 * reps " for the control path), min–max in parentheses; " w_wall " chained writes per run. Not deterministic: other jobs share the machine (load average over 1, 5 and 15 min: " load "); read a ratio near 1 as noise, and compare ns only within one table."
 	print "- **B/reg**: heap bytes (glibc usable size) that creating the loop and registering N fds allocated, divided by N; raw epoll's figure is its event buffer."
 	print ""
 	print "## Dispatch: libevent's bench (N pipes, A active chains, one-byte chained writes; each callback reads one byte and writes one to the next pipe)"
@@ -98,6 +98,8 @@ END {
 			}
 		}
 	}
+
+	if (unit_impls != "") unit_section()
 
 	print ""
 	print "## Control path: add, modify, delete N pipe fds (per operation)"
@@ -157,6 +159,10 @@ END {
 	print ""
 	verdict(goal[100, "worst"], 1.20, "instructions per event at A = 100, worst case (" goal[100, "where"] ")")
 	verdict(goal[1, "worst"], 1.50, "instructions per event at A = 1, worst case (" goal[1, "where"] ")")
+	if (unit_impls != "") {
+		verdict(goal[100, "uworst"], 1.20, "the same at A = 100 with the callback in the loop's unit (" goal[100, "uwhere"] "; the goal is stated for the standard shape, this shape is reported beside it)")
+		verdict(goal[1, "uworst"], 1.50, "the same at A = 1 with the callback in the loop's unit (" goal[1, "uwhere"] ")")
+	}
 	if (extra_sys == "")
 		print "- no extra system call per event or per control operation: **met** (safepoll's counts equal raw epoll's everywhere)"
 	else
@@ -180,7 +186,7 @@ END {
 		print ""
 		print "## Where safepoll's instructions go"
 		print ""
-		print "Self cost of each function and the costliest lines of src/, per dispatched event, from the callgrind runs above (`callgrind_annotate --auto=yes`); raw epoll's functions for comparison. The cost of an inline function of safepoll.h shows under its caller's name, with the header as its file."
+		print "Self cost of each function and the costliest lines of src/, per dispatched event, from the callgrind runs above (`callgrind_annotate --auto=yes`); raw epoll's functions for comparison; then the same for the callback in the loop's unit (`_unit`), where the callback's lines show under `run` with bench/callback.h as their file. The cost of an inline function of safepoll.h shows under its caller's name, with the header as its file."
 		print line
 		while ((getline line < where) > 0) print line
 	}
@@ -213,4 +219,35 @@ function verdict(r, limit, what) {
 		printf "- %s: %.2f× raw epoll, goal ≤ %.2f×: **met**\n", what, r, limit
 	else
 		printf "- %s: %.2f× raw epoll, goal ≤ %.2f×: **missed** by %.2f× (%.0f%% over)\n", what, r, limit, r - limit, (r / limit - 1) * 100
+}
+
+# The callback compiled in the loop's unit (impl_*_unit.c): raw epoll and
+# safepoll in that shape, beside their standard figures.  Records the
+# worst ratio for the goals and any extra system call.
+function unit_section(    x, y, z, kd, a, n, e, s, eu, su, se, seu, ssu) {
+	print ""
+	print "## Dispatch with the callback in the loop's unit (libevent's bench.c shape)"
+	print ""
+	print "The same raw epoll and safepoll loops, with the callback's body compiled in the loop's unit (`bench/callback.h`, `impl_epoll_unit.c`, `impl_safepoll_unit.c`), where the compiler inlines it, as in libevent's `test/bench.c`; in the standard shape above every implementation calls one out-of-line `wl_readable`. Instructions per event (callgrind; the same " w_count " chained writes); system calls per event are the same in both shapes. Not timed: the loops are those above. bench/README.md says where the difference goes."
+	print ""
+	print "| kind | A | N | epoll | safepoll | × epoll | epoll_unit | safepoll_unit | × epoll_unit | safepoll − epoll, standard | unit |"
+	print "|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for (x = 1; x <= nk; x++) for (y = 1; y <= na; y++) for (z = 1; z <= nn; z++) {
+		kd = K[x]; a = A[y]; n = N[z]
+		e = get("ir", "dispatch", "epoll", kd, n, a)
+		s = get("ir", "dispatch", "safepoll", kd, n, a)
+		eu = get("ir", "dispatch", "epoll_unit", kd, n, a)
+		su = get("ir", "dispatch", "safepoll_unit", kd, n, a)
+		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", kd, a, n,
+			num(e, "%.1f"), num(s, "%.1f"), ratio(s, e), num(eu, "%.1f"), num(su, "%.1f"), ratio(su, eu),
+			(e == "" || s == "") ? "–" : sprintf("%.1f", s - e),
+			(eu == "" || su == "") ? "–" : sprintf("%.1f", su - eu)
+		if (eu != "" && su != "" && eu + 0 > 0 && (!((a, "uworst") in goal) || su / eu > goal[a, "uworst"])) {
+			goal[a, "uworst"] = su / eu; goal[a, "uwhere"] = kd ", N = " n
+		}
+		seu = get("sys", "dispatch", "epoll_unit", kd, n, a)
+		ssu = get("sys", "dispatch", "safepoll_unit", kd, n, a)
+		if (ssu != "" && ssu + 0 > seu + 0)
+			extra_sys = extra_sys sprintf("dispatch (unit shape) %s N=%s A=%s: %.3f vs %.3f; ", kd, n, a, ssu, seu)
+	}
 }

@@ -18,6 +18,10 @@ MAKE=${MAKE:-make}
 BIN=$BUILD/bench
 OUT=$BIN/run
 IMPLS="epoll safepoll libevent libev libuv"
+# Raw epoll and safepoll with the callback in the loop's unit (libevent's
+# bench.c shape, bench/callback.h): counted on the dispatch workload, not
+# timed (the loops are those of epoll and safepoll).
+UNIT_IMPLS="epoll_unit safepoll_unit"
 NS=${BENCH_NS:-"100 1000 9900"}
 AS="100 1"
 KINDS=${BENCH_KINDS:-"pipe socketpair"}
@@ -31,7 +35,7 @@ for tool in valgrind strace gnuplot awk; do
 		exit 1
 	fi
 done
-for i in $IMPLS; do
+for i in $IMPLS $UNIT_IMPLS; do
 	[ -x "$BIN/bench_$i" ] || { echo "bench: $BIN/bench_$i not built" >&2; exit 1; }
 done
 case $REPS in *[!0-9]* | '' | 0) echo "bench: BENCH_REPS must be a positive number" >&2; exit 2 ;; esac
@@ -41,6 +45,8 @@ mkdir -p "$OUT"
 FACTS=$OUT/facts
 : >"$FACTS"
 start=$(date +%s)
+# Wall times depend on what else runs; results.md says how loaded it was.
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 progress() {
 	echo "bench [$(($(date +%s) - start))s] $*" >&2
@@ -96,7 +102,7 @@ for k in $KINDS; do
 	for a in $AS; do
 		for n in $NS; do
 			progress "counting dispatch: $k, N=$n, A=$a"
-			for i in $IMPLS; do
+			for i in $IMPLS $UNIT_IMPLS; do
 				pre=$OUT/d.$i.$k.$n.$a
 				count "$pre" dispatch "$BIN/bench_$i" dispatch -k "$k" -n "$n" -a "$a" -w "$W_COUNT" >"$pre.counts"
 				ev=$(value events "$pre.st.out")
@@ -125,7 +131,7 @@ for n in $NS; do
 done
 
 # Where the instructions go: safepoll's and raw epoll's dispatch, pipes,
-# at the middle N, line by line (callgrind_annotate).
+# at the middle N, line by line (callgrind_annotate), in both shapes.
 WHERE=$OUT/where.md
 : >"$WHERE"
 set -- $NS
@@ -133,7 +139,7 @@ mid=$1
 [ $# -ge 2 ] && mid=$2
 if echo " $KINDS " | grep -q " pipe "; then
 	for a in $AS; do
-		for i in safepoll epoll; do
+		for i in safepoll epoll safepoll_unit epoll_unit; do
 			pre=$OUT/d.$i.pipe.$mid.$a
 			dump=$(grep -l '^desc: Trigger: Client Request: dispatch$' "$pre".[0-9]*.[0-9]*) ||
 				fail "no dispatch dump for $pre"
@@ -196,8 +202,9 @@ fi
 # 5. The table, the plot.
 progress "writing bench/results.md and bench/results.png"
 awk -v w_count="$W_COUNT" -v w_wall="$W_WALL" -v reps="$REPS" \
-	-v impls="$IMPLS" -v ns="$NS" -v kinds="$KINDS" -v model="$MODEL" -v where="$WHERE" \
+	-v impls="$IMPLS" -v unit_impls="$UNIT_IMPLS" -v ns="$NS" -v kinds="$KINDS" -v model="$MODEL" -v where="$WHERE" \
 	-v plotdat="$OUT/plot" -v machine="$(nproc) cores, $(uname -sr)" \
+	-v load="$load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end" \
 	-v rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git status --porcelain -- src 2>/dev/null | grep -q . && echo ' with uncommitted changes in src/')" \
 	-f bench/report.awk "$FACTS" >bench/results.md
 gnuplot -e "datadir='$OUT'; out='bench/results.png'; impls='$IMPLS'" bench/plot.gp ||

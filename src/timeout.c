@@ -23,3 +23,39 @@ int sp_time_left(const struct timespec *start, const struct timespec *now,
 		return 0;
 	return timeout_ms - (int)spent_ms;
 }
+
+struct timespec sp_time_left_ns(const struct timespec *start,
+				const struct timespec *now,
+				struct timespec total)
+{
+	/* Both seconds fields are non-negative, so the differences fit. */
+	time_t sec = now->tv_sec - start->tv_sec;
+	long nsec = now->tv_nsec - start->tv_nsec;
+	struct timespec left = {0, 0};
+
+	if (sec < 0 || (sec == 0 && nsec < 0))
+		return total;
+	if (nsec < 0) {
+		sec--;
+		nsec += 1000000000;
+	}
+	/* sec s + nsec ns spent, normalized as total is: compared field by
+	 * field, since total's nanoseconds may not fit any integer type. */
+	if (sec > total.tv_sec || (sec == total.tv_sec && nsec >= total.tv_nsec))
+		return left;
+	left.tv_sec = total.tv_sec - sec;
+	left.tv_nsec = total.tv_nsec - nsec;
+	if (left.tv_nsec < 0) {
+		left.tv_sec--;
+		left.tv_nsec += 1000000000;
+	}
+	return left;
+}
+
+int sp_ms_up(const struct timespec *t)
+{
+	if (t->tv_sec >= INT_MAX / 1000)
+		return INT_MAX;
+	/* At most 2147482 s and 1000 ms: below INT_MAX. */
+	return (int)(t->tv_sec * 1000 + (t->tv_nsec + 999999) / 1000000);
+}

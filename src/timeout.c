@@ -31,7 +31,7 @@ struct timespec sp_time_left_ns(const struct timespec *start,
 	/* Both seconds fields are non-negative, so the differences fit. */
 	time_t sec = now->tv_sec - start->tv_sec;
 	long nsec = now->tv_nsec - start->tv_nsec;
-	struct timespec left = {0, 0};
+	struct timespec left;
 
 	if (sec < 0 || (sec == 0 && nsec < 0))
 		return total;
@@ -39,15 +39,18 @@ struct timespec sp_time_left_ns(const struct timespec *start,
 		sec--;
 		nsec += 1000000000;
 	}
-	/* sec s + nsec ns spent, normalized as total is: compared field by
-	 * field, since total's nanoseconds may not fit any integer type. */
-	if (sec > total.tv_sec || (sec == total.tv_sec && nsec >= total.tv_nsec))
-		return left;
+	/* total - spent, normalized; negative seconds when spent > total.
+	 * Checked on the result, so that a non-relational analysis (Eva)
+	 * sees it non-negative too. */
 	left.tv_sec = total.tv_sec - sec;
 	left.tv_nsec = total.tv_nsec - nsec;
 	if (left.tv_nsec < 0) {
 		left.tv_sec--;
 		left.tv_nsec += 1000000000;
+	}
+	if (left.tv_sec < 0) {
+		left.tv_sec = 0;
+		left.tv_nsec = 0;
 	}
 	return left;
 }

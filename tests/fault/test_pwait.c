@@ -99,7 +99,8 @@ static void test_mask_goes_with_the_wait(void **state)
 
 	fault_arm(SITE_COUNT, 0, 0);
 	assert_int_equal(safepoll_pwait(f->sp, 4, 0, &f->mask), 0);
-	assert_int_equal(safepoll_pwait(f->sp, 200, 1, &f->mask), 0);
+	assert_int_equal(safepoll_pwait(f->sp, SAFEPOLL_BATCH + 1, 1, &f->mask),
+			 0);
 	assert_int_equal(safepoll_pwait2(f->sp, 4, &zero, &f->mask), 0);
 	write_byte(f->p[1]);
 	assert_int_equal(safepoll_pwait2(f->sp, 4, NULL, &f->mask), 1);

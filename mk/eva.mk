@@ -21,7 +21,7 @@ EVA_CPP = -D_GNU_SOURCE -I$(EVA_OUT)/src -I$(EVA_SPECS) \
 # failure (-1, errno set) from its success (errno as it was, possibly 0,
 # so that a joined `return -errno` could return 0), the time a failed
 # clock_gettime did not write, an instance that a failed init left blank.
-EVA_SPLITS := epoll_create1:-1,epoll_ctl:-1,epoll_wait:-1,close:-1,open:-1,read:-1,clock_gettime:-1,safepoll_new:0,safepoll_init:0
+EVA_SPLITS := epoll_create1:-1,epoll_ctl:-1,epoll_wait:-1,epoll_pwait:-1,epoll_pwait2:-1,close:-1,open:-1,read:-1,clock_gettime:-1,safepoll_new:0,safepoll_init:0
 EVA_FLAGS := -eva -eva-precision 1 -eva-ilevel 16 \
 	-eva-split-return-function $(EVA_SPLITS) \
 	-eva-slevel-function epoll_ctl:20,epoll_wait:20,safepoll_new:20 \
@@ -35,7 +35,8 @@ EVA_INPUTS := proofs/eva/kernel.c proofs/eva_driver.c
 # Eva's non-relational domains cannot: WP proves them first, in the same
 # session, so that the report's first classification (it runs at the end
 # of the first step) sees them proved.
-EVA_WP := -wp -wp-rte -wp-fct epoll_ctl,epoll_wait,close -wp-prop=@ensures \
+EVA_WP := -wp -wp-rte -wp-fct epoll_ctl,epoll_wait,epoll_pwait,epoll_pwait2,close \
+	-wp-prop=@ensures \
 	-wp-prover z3,cvc4 -wp-timeout 10 -wp-no-warn-memory-model \
 	-wp-cache none
 

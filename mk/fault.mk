@@ -2,7 +2,7 @@
 # system calls go through tests/fault/inject.c.
 
 FAULT_CALLS := epoll_create1 epoll_ctl epoll_wait close clock_gettime open \
-	read malloc free
+	read malloc free epoll_pwait epoll_pwait2
 # safepoll_wait is inline (src/safepoll_loop.h): an untimed wait calls
 # epoll_wait from its caller's object.  The tests' own objects get that
 # call wrapped too, and nothing else of theirs (their close, read, ... are

@@ -9,7 +9,8 @@
 MAN_FUNCS := safepoll_init safepoll_new safepoll_fini safepoll_free \
 	safepoll_add safepoll_mod safepoll_del safepoll_close safepoll_rebuild \
 	safepoll_wait \
-	safepoll_event safepoll_wait_array safepoll_check safepoll_dropped \
+	safepoll_event safepoll_wait_array safepoll_pwait safepoll_pwait2 \
+	safepoll_check safepoll_dropped \
 	safepoll_fd safepoll_wait_timed safepoll_wait_again
 # The installed headers: safepoll.h includes the other two.
 HEADERS := src/safepoll.h src/safepoll_loop.h src/safepoll.acsl
@@ -70,7 +71,7 @@ TEST_TARGETS += test-man
 .PHONY: test-man
 test-man:
 	@groff -man -Tutf8 -ww -z man/safepoll.3
-	@fs=$$(sed -n 's/^[a-z].* \**\(safepoll_[a-z_]*\)(.*/\1/p' \
+	@fs=$$(sed -n 's/^[a-z].* \**\(safepoll_[a-z0-9_]*\)(.*/\1/p' \
 		src/safepoll.h src/safepoll_loop.h); \
 	for f in safepoll_event safepoll_wait_timed; do \
 		echo "$$fs" | grep -qx "$$f" || \

@@ -1,6 +1,6 @@
 # make test-libuv: libuv's own test suite on an unmodified libuv and on
 # libuv ported onto safepoll (integrations/libuv, issue 17).  Not in make
-# check: a cold run fetches and builds libuv four times (about 10 min);
+# check: a cold run fetches and builds libuv five times (about 12 min);
 # .ci/run runs it after make check.
 
 LIBUV_DIR := build/libuv

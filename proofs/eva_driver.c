@@ -6,6 +6,7 @@
  * a range; the kernel's answers are whatever its contracts in
  * specs/kernel allow.  Read by Frama-C only: never compiled. */
 #include <__fc_builtin.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -132,12 +133,51 @@ static void wait_halves(struct safepoll *sp)
 	}
 }
 
+/* A timeout for safepoll_pwait2: none (for ever), zero, any valid one,
+ * or one the kernel refuses (each field out of its range). */
+static const struct timespec *any_timespec(struct timespec *t)
+{
+	switch (Frama_C_interval(0, 3)) {
+	case 0:
+		return NULL;
+	case 1:
+		t->tv_sec = Frama_C_long_interval(0, INT64_MAX);
+		t->tv_nsec = Frama_C_long_interval(0, 999999999);
+		break;
+	case 2:
+		t->tv_sec = Frama_C_long_interval(INT64_MIN, -1);
+		t->tv_nsec = Frama_C_long_interval(INT64_MIN, INT64_MAX);
+		break;
+	default:
+		t->tv_sec = Frama_C_long_interval(INT64_MIN, INT64_MAX);
+		t->tv_nsec = Frama_C_nondet(0, 1) ?
+			Frama_C_long_interval(INT64_MIN, -1) :
+			Frama_C_long_interval(1000000000, INT64_MAX);
+		break;
+	}
+	return t;
+}
+
+/* The masked waits, with a mask or none. */
+static void masked_waits(struct safepoll *sp)
+{
+	struct timespec t = {0, 0};
+	sigset_t mask;
+	const sigset_t *m = Frama_C_nondet(0, 1) ? &mask : NULL;
+
+	sigemptyset(&mask);
+	if (Frama_C_nondet(0, 1))
+		safepoll_pwait(sp, any_maxevents(), any_timeout(), m);
+	else
+		safepoll_pwait2(sp, any_maxevents(), any_timespec(&t), m);
+}
+
 /* One operation of any kind with any arguments; sp may be NULL. */
 static void step(struct safepoll *sp)
 {
 	struct safepoll_event ev, out[OUT];
 
-	switch (Frama_C_interval(0, 13)) {
+	switch (Frama_C_interval(0, 14)) {
 	case 0:
 		safepoll_add(sp, any_fd(), any_events(), any_udata());
 		break;
@@ -213,6 +253,9 @@ static void step(struct safepoll *sp)
 	case 12:
 		if (sp)
 			wait_halves(sp);
+		break;
+	case 13:
+		masked_waits(sp);
 		break;
 	default:
 		break;

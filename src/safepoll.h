@@ -392,6 +392,89 @@ int safepoll_rebuild(struct safepoll *sp);
 int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 			int maxevents, int timeout_ms);
 
+/* safepoll_pwait: safepoll_wait with *sigmask as the thread's signal mask
+ * while it waits, installed and restored by the kernel atomically
+ * (epoll_pwait), so that a signal it unblocks interrupts only the wait.
+ * NULL: the mask as it is (safepoll_wait).  A signal that interrupts it is
+ * handled (its handler runs as the wait returns), then, as for
+ * safepoll_wait, the wait goes on for the time left with the same mask,
+ * unless the instance was made with SAFEPOLL_EINTR: -EINTR.  Errors: those
+ * of safepoll_wait; -EFAULT for a mask the kernel cannot read. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  requires valid_mask: sigmask == \null || \valid_read(sigmask);
+  assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior bad_count:
+    assumes sp != \null;
+    assumes maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS;
+    ensures result: \result == -EBADF || \result == -EINVAL;
+    ensures kept: Instance(sp);
+    ensures failed: sp->batch_len == 0;
+  behavior wait:
+    assumes sp != \null;
+    assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
+    ensures result: \result <= maxevents && \result <= SAFEPOLL_BATCH;
+    ensures kept: Instance(sp);
+    ensures fetched: \result >= 0 ==> sp->batch_len == \result;
+    ensures failed: \result < 0 ==> sp->batch_len == 0;
+  complete behaviors;
+  disjoint behaviors;
+*/
+int safepoll_pwait(struct safepoll *sp, int maxevents, int timeout_ms,
+		   const sigset_t *sigmask);
+
+/* safepoll_pwait2: safepoll_pwait with a timeout in nanoseconds (NULL:
+ * for ever).  A timed wait is epoll_pwait2's; on a kernel without it
+ * (before Linux 5.11: ENOSYS, asked again at each wait) epoll_pwait's,
+ * for the timeout rounded up to milliseconds: a wait never ends early.
+ * A wait that fetched nothing ends only once CLOCK_MONOTONIC says the
+ * time is up.  Errors: -EFAULT for sp NULL; -EINVAL for a timeout the
+ * kernel refuses (a negative tv_sec, a tv_nsec outside [0, 999999999]),
+ * checked first as epoll_pwait2 does; then those of safepoll_pwait. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  requires valid_timeout: timeout == \null || \valid_read(timeout);
+  requires valid_mask: sigmask == \null || \valid_read(sigmask);
+  assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
+  behavior null:
+    assumes sp == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior bad_timeout:
+    assumes sp != \null && timeout != \null;
+    assumes timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
+      timeout->tv_nsec >= 1000000000;
+    assigns sp->batch_len;
+    ensures result: \result == -EINVAL;
+    ensures kept: Instance(sp);
+    ensures failed: sp->batch_len == 0;
+  behavior bad_count:
+    assumes sp != \null;
+    assumes timeout == \null || (timeout->tv_sec >= 0 &&
+      0 <= timeout->tv_nsec < 1000000000);
+    assumes maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS;
+    ensures result: \result == -EBADF || \result == -EINVAL;
+    ensures kept: Instance(sp);
+    ensures failed: sp->batch_len == 0;
+  behavior wait:
+    assumes sp != \null;
+    assumes timeout == \null || (timeout->tv_sec >= 0 &&
+      0 <= timeout->tv_nsec < 1000000000);
+    assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
+    ensures result: \result <= maxevents && \result <= SAFEPOLL_BATCH;
+    ensures kept: Instance(sp);
+    ensures fetched: \result >= 0 ==> sp->batch_len == \result;
+    ensures failed: \result < 0 ==> sp->batch_len == 0;
+  complete behaviors;
+  disjoint behaviors;
+*/
+int safepoll_pwait2(struct safepoll *sp, int maxevents,
+		    const struct timespec *timeout, const sigset_t *sigmask);
+
 /* safepoll_dropped: how many times an event was dropped as dead; 0 for
  * NULL.  The count a wait's events added tells a spinning registration
  * that safepoll no longer holds (README: "What it does not do"). */

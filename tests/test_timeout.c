@@ -64,6 +64,62 @@ static void test_time_left_never_early(void **state)
 	assert_int_equal(left(4, 999999999, 6, 0, 5000), 4000);
 }
 
+/* The same in nanoseconds: exact, {0, 0} when spent. */
+static void assert_left_ns(time_t s0, long n0, time_t s1, long n1,
+			   time_t total_s, long total_n, time_t want_s,
+			   long want_n)
+{
+	struct timespec a = {s0, n0}, b = {s1, n1}, total = {total_s, total_n};
+	struct timespec got = sp_time_left_ns(&a, &b, total);
+
+	if (got.tv_sec != want_s || got.tv_nsec != want_n) {
+		fprintf(stderr, "left of {%ld, %ld} from {%ld, %ld} at "
+			"{%ld, %ld}: {%ld, %ld}, not {%ld, %ld}\n",
+			(long)total_s, total_n, (long)s0, n0, (long)s1, n1,
+			(long)got.tv_sec, got.tv_nsec, (long)want_s, want_n);
+		fail();
+	}
+}
+
+static void test_time_left_ns(void **state)
+{
+	const time_t far = (time_t)INT64_MAX;
+
+	(void)state;
+	/* Counts down, borrowing from the seconds of what is spent and of
+	 * what is left. */
+	assert_left_ns(10, 0, 10, 250000000, 1, 0, 0, 750000000);
+	assert_left_ns(10, 900000000, 11, 100000000, 1, 0, 0, 800000000);
+	assert_left_ns(10, 900000000, 11, 100000000, 3, 100000000, 2,
+		       900000000);
+	assert_left_ns(10, 0, 10, 0, 0, 1, 0, 1);
+	/* One nanosecond short of the whole, then the whole and more. */
+	assert_left_ns(10, 999999999, 11, 999999998, 1, 0, 0, 1);
+	assert_left_ns(10, 999999999, 11, 999999999, 1, 0, 0, 0);
+	assert_left_ns(10, 0, 12, 0, 1, 500000000, 0, 0);
+	assert_left_ns(10, 500000000, 11, 0, 0, 400000000, 0, 0);
+	/* A clock that went back: the whole, in seconds or nanoseconds. */
+	assert_left_ns(10, 0, 9, 999999999, 2, 5, 2, 5);
+	assert_left_ns(10, 500, 10, 499, 2, 5, 2, 5);
+	/* Either end of the clock and of the timeout. */
+	assert_left_ns(0, 0, far, 999999999, far, 999999999, 0, 0);
+	assert_left_ns(far, 999999999, 0, 0, far, 999999999, far, 999999999);
+	assert_left_ns(0, 999999999, far, 0, far, 0, 0, 999999999);
+}
+
+/* Milliseconds for epoll_pwait: rounded up, INT_MAX from 2147483 s. */
+static void test_ms_up(void **state)
+{
+	struct timespec t[] = {{0, 0}, {0, 1}, {0, 1000000}, {0, 1000001},
+			       {1, 500}, {2147482, 999999999}, {2147483, 0},
+			       {(time_t)INT64_MAX, 999999999}};
+	const int want[] = {0, 1, 1, 2, 1001, 2147483000, INT_MAX, INT_MAX};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_int_equal(sp_ms_up(&t[i]), want[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -72,6 +128,8 @@ int main(void)
 		TEST(test_time_left_clock_back),
 		TEST(test_time_left_extremes),
 		TEST(test_time_left_never_early),
+		TEST(test_time_left_ns),
+		TEST(test_ms_up),
 	};
 	return cmocka_run_group_tests_name("timeout", tests, NULL, NULL);
 }

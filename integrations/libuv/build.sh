@@ -5,6 +5,8 @@
 #   safepoll  with safepoll-epoll.patch, linked to SAFEPOLL_A (-fPIC)
 #   check     safepoll, and safepoll_check after every wait
 #   grow      safepoll with a table of 2 registrations, so that it grows
+#   sigprof   safepoll, every wait masked (safepoll_pwait), as a loop made
+#             with UV_LOOP_BLOCK_SIGPROF waits
 # The patched tree is made again whenever the patch or the variant changes;
 # otherwise cmake rebuilds what changed.
 set -eu
@@ -21,8 +23,9 @@ plain) patch= defs= ;;
 safepoll) patch=$here/safepoll-epoll.patch defs= ;;
 check) patch=$here/safepoll-epoll.patch defs=-DUV_SAFEPOLL_CHECK ;;
 grow) patch=$here/safepoll-epoll.patch defs=-DUV_SAFEPOLL_CAPACITY=2 ;;
+sigprof) patch=$here/safepoll-epoll.patch defs=-DUV_SAFEPOLL_SIGPROF=1 ;;
 *)
-	echo "build.sh: unknown variant '$variant' (plain, safepoll, check, grow)" >&2
+	echo "build.sh: unknown variant '$variant' (plain, safepoll, check, grow, sigprof)" >&2
 	exit 1
 	;;
 esac

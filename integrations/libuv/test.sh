@@ -7,7 +7,7 @@ set -eu
 dir=${1:?usage: test.sh DIR SAFEPOLL_A}
 lib=${2:?}
 here=$(dirname "$0")
-variants="safepoll check grow"
+variants="safepoll check grow sigprof"
 
 sh "$here/fetch.sh" "$dir"
 for v in plain $variants; do

@@ -17,6 +17,11 @@ int sp_real_epoll_create1(int flags);
 int sp_real_epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
 int sp_real_epoll_wait(int epfd, struct epoll_event *events, int maxevents,
 		       int timeout);
+int sp_real_epoll_pwait(int epfd, struct epoll_event *events, int maxevents,
+			int timeout, const sigset_t *sigmask);
+int sp_real_epoll_pwait2(int epfd, struct epoll_event *events, int maxevents,
+			 const struct timespec *timeout,
+			 const sigset_t *sigmask);
 
 int close(int fd)
 {
@@ -59,4 +64,16 @@ int epoll_wait(int epfd, struct epoll_event *events, int maxevents,
 	       int timeout)
 {
 	return sp_real_epoll_wait(epfd, events, maxevents, timeout);
+}
+
+int epoll_pwait(int epfd, struct epoll_event *events, int maxevents,
+		int timeout, const sigset_t *sigmask)
+{
+	return sp_real_epoll_pwait(epfd, events, maxevents, timeout, sigmask);
+}
+
+int epoll_pwait2(int epfd, struct epoll_event *events, int maxevents,
+		 const struct timespec *timeout, const sigset_t *sigmask)
+{
+	return sp_real_epoll_pwait2(epfd, events, maxevents, timeout, sigmask);
 }

@@ -5,7 +5,7 @@
  * by Frama-C, which forwards to the real call), and the contracts of
  * specs/kernel are declared again under that name.  Their headers have no
  * include guard for this; sys/epoll.h is read after this file, so its
- * three calls are renamed as it declares them. */
+ * five calls are renamed as it declares them. */
 #ifndef SAFEPOLL_EACSL_RENAME_H
 #define SAFEPOLL_EACSL_RENAME_H
 
@@ -17,6 +17,8 @@
 #define epoll_create1 spk_epoll_create1
 #define epoll_ctl spk_epoll_ctl
 #define epoll_wait spk_epoll_wait
+#define epoll_pwait spk_epoll_pwait
+#define epoll_pwait2 spk_epoll_pwait2
 
 #include "close.h"
 #include "dup3.h"

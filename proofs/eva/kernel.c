@@ -5,7 +5,7 @@
  * contract's preconditions, the point of make prove-eva.
  *
  * Eva cannot relate a result to an argument (epoll_ctl's ensures fd,
- * epoll_wait's ensures result): WP proves those two on these bodies
+ * epoll_wait's ensures result): WP proves those on these bodies
  * (mk/eva.mk).  Why bodies rather than the contracts alone: Eva reads an ensures such as
  * `\result == -1 ==> errno == EBADF || ...` one state at a time, so over
  * a state where the result is any int it learns nothing about errno, and
@@ -86,6 +86,34 @@ int epoll_wait(int epfd, struct epoll_event *events, int maxevents,
 		return -1;
 	}
 	return Frama_C_interval(0, maxevents);
+}
+
+/* epoll_wait with the mask read first (set_user_sigmask). */
+int epoll_pwait(int epfd, struct epoll_event *events, int maxevents,
+		int timeout, const sigset_t *sigmask)
+{
+	if (sigmask) {
+		volatile sigset_t m = *sigmask;
+		(void)m;
+	}
+	return epoll_wait(epfd, events, maxevents, timeout);
+}
+
+/* The timeout read first, then ENOSYS (a kernel before 5.11) or
+ * epoll_pwait's answer. */
+int epoll_pwait2(int epfd, struct epoll_event *events, int maxevents,
+		 const struct timespec *timeout, const sigset_t *sigmask)
+{
+	if (timeout) {
+		volatile long sec = timeout->tv_sec, nsec = timeout->tv_nsec;
+		(void)sec;
+		(void)nsec;
+	}
+	if (Frama_C_nondet(0, 1)) {
+		errno = ENOSYS;
+		return -1;
+	}
+	return epoll_pwait(epfd, events, maxevents, 0, sigmask);
 }
 
 int close(int fd)

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/epoll.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 static const char *const names[SITE_COUNT] = {
 	"epoll_create1", "epoll_ctl", "epoll_wait", "close",
 	"clock_gettime", "open",      "read",	    "malloc",
+	"epoll_pwait",   "epoll_pwait2",
 };
 
 /* From each call's ERRORS section (man-pages 6.03). */
@@ -31,6 +33,9 @@ static const int open_errs[] = {EACCES, EINTR,	EMFILE, ENFILE,
 				ENOENT, ENOMEM, EPERM};
 static const int read_errs[] = {EAGAIN, EBADF, EFAULT, EINTR, EIO};
 static const int malloc_errs[] = {ENOMEM};
+static const int pwait_errs[] = {EBADF, EFAULT, EINTR, EINVAL};
+/* ENOSYS: a kernel before 5.11 (safepoll falls back on epoll_pwait). */
+static const int pwait2_errs[] = {EBADF, EFAULT, EINTR, EINVAL, ENOSYS};
 
 #define LIST(a)                                                                \
 	{                                                                      \
@@ -42,6 +47,7 @@ static const struct {
 } errnos[SITE_COUNT] = {
 	LIST(create_errs), LIST(ctl_errs),  LIST(wait_errs), LIST(close_errs),
 	LIST(clock_errs),  LIST(open_errs), LIST(read_errs), LIST(malloc_errs),
+	LIST(pwait_errs),  LIST(pwait2_errs),
 };
 
 static struct {
@@ -67,6 +73,15 @@ static unsigned calls[SITE_COUNT];
 static struct {
 	int max, ms;
 } waits[WAITS_KEPT];
+static struct {
+	int max, ms;
+	const void *mask;
+} pwaits[WAITS_KEPT];
+static struct {
+	int max;
+	struct timespec timeout;
+	const void *mask;
+} pwait2s[WAITS_KEPT];
 static long live_allocations;
 
 const char *site_name(int site)
@@ -140,6 +155,27 @@ int fault_wait_args(unsigned n, int *max, int *ms)
 	return 0;
 }
 
+int fault_pwait_args(unsigned n, int *max, int *ms, const void **mask)
+{
+	if (n == 0 || n > calls[SITE_EPOLL_PWAIT] || n > WAITS_KEPT)
+		return -1;
+	*max = pwaits[n - 1].max;
+	*ms = pwaits[n - 1].ms;
+	*mask = pwaits[n - 1].mask;
+	return 0;
+}
+
+int fault_pwait2_args(unsigned n, int *max, struct timespec *timeout,
+		      const void **mask)
+{
+	if (n == 0 || n > calls[SITE_EPOLL_PWAIT2] || n > WAITS_KEPT)
+		return -1;
+	*max = pwait2s[n - 1].max;
+	*timeout = pwait2s[n - 1].timeout;
+	*mask = pwait2s[n - 1].mask;
+	return 0;
+}
+
 long fault_live_allocations(void)
 {
 	return live_allocations;
@@ -182,6 +218,37 @@ int __wrap_epoll_wait(int epfd, struct epoll_event *ev, int max, int ms)
 		waits[calls[SITE_EPOLL_WAIT]].ms = ms;
 	}
 	return hit(SITE_EPOLL_WAIT) ? -1 : epoll_wait(epfd, ev, max, ms);
+}
+
+int __wrap_epoll_pwait(int epfd, struct epoll_event *ev, int max, int ms,
+		       const sigset_t *mask);
+int __wrap_epoll_pwait(int epfd, struct epoll_event *ev, int max, int ms,
+		       const sigset_t *mask)
+{
+	if (calls[SITE_EPOLL_PWAIT] < WAITS_KEPT) {
+		pwaits[calls[SITE_EPOLL_PWAIT]].max = max;
+		pwaits[calls[SITE_EPOLL_PWAIT]].ms = ms;
+		pwaits[calls[SITE_EPOLL_PWAIT]].mask = mask;
+	}
+	return hit(SITE_EPOLL_PWAIT) ? -1 : epoll_pwait(epfd, ev, max, ms, mask);
+}
+
+int __wrap_epoll_pwait2(int epfd, struct epoll_event *ev, int max,
+			const struct timespec *timeout, const sigset_t *mask);
+int __wrap_epoll_pwait2(int epfd, struct epoll_event *ev, int max,
+			const struct timespec *timeout, const sigset_t *mask)
+{
+	static const struct timespec none = {-1, -1};
+
+	if (calls[SITE_EPOLL_PWAIT2] < WAITS_KEPT) {
+		pwait2s[calls[SITE_EPOLL_PWAIT2]].max = max;
+		pwait2s[calls[SITE_EPOLL_PWAIT2]].timeout =
+			timeout ? *timeout : none;
+		pwait2s[calls[SITE_EPOLL_PWAIT2]].mask = mask;
+	}
+	return hit(SITE_EPOLL_PWAIT2) ?
+		       -1 :
+		       epoll_pwait2(epfd, ev, max, timeout, mask);
 }
 
 int __wrap_close(int fd);

@@ -13,6 +13,8 @@ enum site {
 	SITE_OPEN,
 	SITE_READ,
 	SITE_MALLOC,
+	SITE_EPOLL_PWAIT,
+	SITE_EPOLL_PWAIT2,
 	SITE_COUNT
 };
 
@@ -30,6 +32,13 @@ unsigned fault_calls(int site);
  * fault_calls counts; the first 8 kept) was given: 0, or -1 when there
  * was no such call. */
 int fault_wait_args(unsigned n, int *max, int *ms);
+/* What the nth epoll_pwait (first 8 kept) was given: count, timeout and
+ * mask; and the nth epoll_pwait2's (its timeout {-1, -1} for NULL).  0,
+ * or -1 when there was no such call. */
+struct timespec;
+int fault_pwait_args(unsigned n, int *max, int *ms, const void **mask);
+int fault_pwait2_args(unsigned n, int *max, struct timespec *timeout,
+		      const void **mask);
 /* Allocations not yet freed. */
 long fault_live_allocations(void);
 

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,14 +32,20 @@ static int close_p0(struct world *w)
 }
 
 /* The scenario, one API call a step, and what each returns unharmed.
- * Three waits: timed (safepoll_wait_timed), untimed from this object
+ * Five waits: timed (safepoll_wait_timed), untimed from this object
  * (safepoll_wait is inline: its epoll_wait is this object's, wrapped by
- * mk/fault.mk as the library's are) and the array form. */
+ * mk/fault.mk as the library's are), the array form and the two masked
+ * ones (epoll_pwait, epoll_pwait2). */
 enum {
 	STEP_NEW, STEP_ADD_P, STEP_ADD_Q, STEP_MOD, STEP_WAIT_TIMED,
-	STEP_WAIT, STEP_EVENT, STEP_WAIT_ARRAY, STEP_CHECK, STEP_DEL,
-	STEP_CLOSE, STEP_FREE, STEPS
+	STEP_WAIT, STEP_EVENT, STEP_WAIT_ARRAY, STEP_PWAIT, STEP_PWAIT2,
+	STEP_CHECK, STEP_DEL, STEP_CLOSE, STEP_FREE, STEPS
 };
+
+/* The masked waits' mask (SIGUSR2 blocked) and epoll_pwait2's timeout:
+ * timed, so that it is epoll_pwait2 that waits. */
+static sigset_t mask;
+static const struct timespec pwait2_timeout = {0, 50000000};
 
 static int step(struct world *w, int i)
 {
@@ -51,17 +58,21 @@ static int step(struct world *w, int i)
 	case STEP_WAIT: return safepoll_wait(w->sp, 4, 0);
 	case STEP_EVENT: return safepoll_event(w->sp, 0, &w->out[0]);
 	case STEP_WAIT_ARRAY: return safepoll_wait_array(w->sp, w->out, 4, 0);
+	case STEP_PWAIT: return safepoll_pwait(w->sp, 4, 50, &mask);
+	case STEP_PWAIT2:
+		return safepoll_pwait2(w->sp, 4, &pwait2_timeout, &mask);
 	case STEP_CHECK: return safepoll_check(w->sp);
 	case STEP_DEL: return safepoll_del(w->sp, w->q[1]);
 	case STEP_CLOSE: return close_p0(w);
 	default: w->freed = 1; return safepoll_free(w->sp);
 	}
 }
-static const int nominal[STEPS] = {0, 0, 0, 0, 2, 2, 1, 2, 0, 0, 0, 0};
+static const int nominal[STEPS] = {0, 0, 0, 0, 2, 2, 1, 2, 2, 2, 0, 0, 0, 0};
 
 static int is_wait(int i)
 {
-	return i == STEP_WAIT_TIMED || i == STEP_WAIT || i == STEP_WAIT_ARRAY;
+	return i == STEP_WAIT_TIMED || i == STEP_WAIT || i == STEP_WAIT_ARRAY ||
+	       i == STEP_PWAIT || i == STEP_PWAIT2;
 }
 
 /* What step i must return when the fault (site, err) hit it. */
@@ -70,7 +81,11 @@ static int expected(int i, int site, int err)
 	if (site == SITE_MALLOC)
 		return -ENOMEM;
 	/* A signal does not end a wait: it is waited again. */
-	if (site == SITE_EPOLL_WAIT && err == EINTR)
+	if ((site == SITE_EPOLL_WAIT || site == SITE_EPOLL_PWAIT ||
+	     site == SITE_EPOLL_PWAIT2) && err == EINTR)
+		return nominal[i];
+	/* A kernel without epoll_pwait2: epoll_pwait waits instead. */
+	if (site == SITE_EPOLL_PWAIT2 && err == ENOSYS)
 		return nominal[i];
 	/* An fd that is not registered, or cannot be, is closed all the
 	 * same by safepoll_close. */
@@ -219,6 +234,8 @@ int main(void)
 	unsigned counts[SITE_COUNT];
 	int cases = 0;
 
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGUSR2);
 	/* The unharmed run counts the calls each site gets. */
 	run(-1, 0, 0);
 	for (int s = 0; s < SITE_COUNT; s++)

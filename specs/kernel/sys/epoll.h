@@ -1,12 +1,14 @@
 /* <sys/epoll.h> as Frama-C sees it: Frama-C's libc has none.  The types
  * and constants are glibc's (sysdeps/unix/sysv/linux/sys/epoll.h, x86_64:
- * the event is packed, 12 bytes); the contracts of the three calls are in
+ * the event is packed, 12 bytes); the contracts of the five calls are in
  * the files named for them.  The real build uses glibc's header. */
 #ifndef SAFEPOLL_SPEC_SYS_EPOLL_H
 #define SAFEPOLL_SPEC_SYS_EPOLL_H
 
 #include <stdint.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <time.h>
 
 #define EPOLLIN 0x001u
 #define EPOLLPRI 0x002u
@@ -49,5 +51,7 @@ struct epoll_event {
 #include "../epoll_create1.h"
 #include "../epoll_ctl.h"
 #include "../epoll_wait.h"
+#include "../epoll_pwait.h"
+#include "../epoll_pwait2.h"
 
 #endif

@@ -12,7 +12,7 @@ void sp_clear_marks(struct safepoll *sp)
 	  loop variant sp->capacity - i;
 	*/
 	for (uint32_t i = 0; i < sp->capacity; i++)
-		sp->regs[i].events &= ~SP_MARK;
+		sp->regs[i].events &= ~(SP_MARK | SP_STALE);
 }
 
 void sp_mark(struct safepoll *sp, uint32_t i)
@@ -96,41 +96,74 @@ static int check_table(struct safepoll *sp)
 	return live == sp->live ? 0 : SP_BAD;
 }
 
+/* Counts the live slots the kernel's list did not mark or marked stale,
+ * and the retired slots (safepoll_rebuild frees them). */
 /*@
   requires valid: Instance(sp);
-  assigns \nothing;
-  ensures result: 0 <= \result <= sp->capacity;
+  requires out: \valid(out) &&
+    \separated(out, sp, sp->regs + (0 .. sp->capacity - 1));
+  assigns out->stale, out->retired;
+  ensures result: \result == out->stale && 0 <= \result <= sp->capacity;
+  ensures retired: out->retired <= sp->capacity;
 */
-static int orphans(const struct safepoll *sp)
+static int tally(const struct safepoll *sp, struct safepoll_report *out)
 {
-	int n = 0;
+	uint32_t stale = 0, retired = 0;
 
 	/*@
 	  loop invariant range: 0 <= s <= sp->capacity;
-	  loop invariant orphans: 0 <= n <= s;
-	  loop assigns s, n;
+	  loop invariant counts: stale + retired <= s;
+	  loop assigns s, stale, retired;
 	  loop variant sp->capacity - s;
 	*/
-	for (uint32_t s = 0; s < sp->capacity; s++)
-		if (sp->regs[s].fd >= 0 && (sp->regs[s].events & SP_MARK) == 0)
-			n++;
-	return n;
+	for (uint32_t s = 0; s < sp->capacity; s++) {
+		const struct safepoll_reg *r = &sp->regs[s];
+
+		if (r->fd >= 0) {
+			if ((r->events & SP_MARK) == 0 ||
+			    (r->events & SP_STALE) != 0)
+				stale++;
+		} else if (r->next == s) {
+			retired++;
+		}
+	}
+	out->stale = stale;
+	out->retired = retired;
+	return (int)stale;
 }
 
 /* The marks are cleared on the way out, so that every mask is the
  * kernel's again. */
-int safepoll_check(struct safepoll *sp)
+int safepoll_check_report(struct safepoll *sp, struct safepoll_report *out)
 {
+	struct safepoll_report r = {0, 0, 0};
 	int rc;
 
-	if (!sp)
+	if (!sp || !out)
 		return -EFAULT;
 	rc = check_table(sp);
 	if (rc == 0)
-		rc = sp_check_kernel(sp);
+		rc = sp_check_kernel(sp, &r.dead);
 	if (rc == 0)
-		rc = orphans(sp);
+		rc = tally(sp, &r);
 	sp_clear_marks(sp);
 	//@ assert same: MarksOnly{Pre, Here}(sp);
+	//@ assert kept: Instance(sp);
+	if (rc >= 0) {
+		/*@ ghost Cleared: ; */
+		out->stale = r.stale;
+		out->dead = r.dead;
+		out->retired = r.retired;
+		//@ assert apart: MarksOnly{Cleared, Here}(sp);
+	}
 	return rc;
+}
+
+int safepoll_check(struct safepoll *sp)
+{
+	struct safepoll_report r;
+
+	if (!sp)
+		return -EFAULT;
+	return safepoll_check_report(sp, &r);
 }

@@ -11,6 +11,15 @@
 
 #define SP_BAD (-EUCLEAN)
 
+/* A second scratch bit, beside SP_MARK: the kernel holds the slot's token
+ * on a file other than the one its fd names now (or on a closed fd). */
+#define SP_STALE (1u << 26)
+#ifndef __FRAMAC__ /* C11; the compilers check it, Frama-C reads C99 */
+_Static_assert(((SP_MARK | SP_STALE) & SAFEPOLL_EVENTS) == 0 &&
+		       SP_STALE != SP_MARK,
+	       "the marks are no event bits");
+#endif
+
 /*@
   // A check writes the slots' marks and nothing else of the instance.
   predicate MarksOnly{L1, L2}(struct safepoll *sp) =
@@ -20,7 +29,7 @@
     \at(sp->live, L1) == \at(sp->live, L2);
 */
 
-/* Clears every slot's mark. */
+/* Clears every slot's marks. */
 /*@
   requires valid: Instance(sp);
   assigns sp->regs[0 .. sp->capacity - 1].events;
@@ -37,16 +46,19 @@ void sp_clear_marks(struct safepoll *sp);
 */
 void sp_mark(struct safepoll *sp, uint32_t i);
 
-/* Feeds fdinfo to check_line a line at a time.  A line longer than the
- * buffer keeps its first 160 bytes: a tfd line's fields all come within
- * its first 60.  The read loop has no variant: it ends at the end of the
- * file, which the kernel writes for the registrations it holds. */
+/* Feeds fdinfo to check_line a line at a time, and counts in *dead the
+ * registrations under a dead token.  A line longer than the buffer keeps
+ * its first 160 bytes: a tfd line's fields all come within its first 116.
+ * The read loop has no variant: it ends at the end of the file, which the
+ * kernel writes for the registrations it holds. */
 /*@
   requires valid: Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed;
+  requires dead: \valid(dead) &&
+    \separated(dead, sp, sp->regs + (0 .. sp->capacity - 1), &errno);
+  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed, *dead;
   ensures result: -4095 <= \result <= 0;
   ensures same: MarksOnly{Pre, Post}(sp);
 */
-int sp_check_kernel(struct safepoll *sp);
+int sp_check_kernel(struct safepoll *sp, uint32_t *dead);
 
 #endif

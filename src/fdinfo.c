@@ -1,6 +1,7 @@
 /* The kernel's registrations, read from /proc/self/fdinfo/<epfd> and
  * compared with the table: part of safepoll_check. */
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -111,20 +112,61 @@ static int same_mask(uint32_t table, uint32_t kernel)
 	       ((table & EPOLLONESHOT) != 0 && kernel == (table & flags));
 }
 
-/* One "tfd: <fd> events: <hex> data: <hex> ..." line, as
- * ep_show_fdinfo prints it; other lines are passed over. */
+/* Passes over a field's value, whatever it is (pos: a signed offset). */
+/*@
+  requires cursor: \valid(c) && Bytes(c->p, c->end);
+  assigns c->p;
+  ensures cursor: Advanced{Pre, Post}(c);
+*/
+static void skip_value(struct cursor *c)
+{
+	/*@
+	  loop invariant cursor: Advanced{Pre, Here}(c);
+	  loop assigns c->p;
+	  loop variant c->end - c->p;
+	*/
+	while (c->p < c->end && *c->p != ' ')
+		c->p++;
+}
+
+/* Whether fd names the file fdinfo lists as ino on sdev.  sdev is the
+ * kernel's own dev_t (major << 20 | minor, include/linux/kdev_t.h); stat
+ * gives new_encode_dev's: minor's low byte, major, then minor's upper
+ * bits.  An fd fstat cannot read names no file safepoll can vouch for. */
+/*@
+  assigns errno;
+*/
+static int same_file(int fd, uint64_t ino, uint64_t sdev)
+{
+	struct stat st;
+	uint64_t major = sdev >> 20, minor = sdev & 0xfffff;
+
+	if (fstat(fd, &st) < 0)
+		return 0;
+	return (uint64_t)st.st_ino == ino &&
+	       (uint64_t)st.st_dev == ((minor & 0xff) | (major << 8) |
+				       ((minor & ~(uint64_t)0xff) << 12));
+}
+
+/* One "tfd: <fd> events: <hex> data: <hex>  pos:<n> ino:<hex> sdev:<hex>"
+ * line, as ep_show_fdinfo prints it (every kernel since 4.13); other
+ * lines are passed over.  A dead token is counted in *dead; a live one
+ * whose fd no longer names the registered file marks its slot stale. */
 /*@
   requires valid: Instance(sp);
   requires line: \base_addr(line) == \base_addr(end) && line <= end &&
     \valid_read(line + (0 .. end - line - 1));
-  assigns sp->regs[0 .. sp->capacity - 1].events;
+  requires dead: \valid(dead) &&
+    \separated(dead, sp, sp->regs + (0 .. sp->capacity - 1), &errno);
+  assigns sp->regs[0 .. sp->capacity - 1].events, errno, *dead;
   ensures result: \result == 0 || \result == SP_BAD;
   ensures same: MarksOnly{Pre, Post}(sp);
 */
-static int check_line(struct safepoll *sp, const char *line, const char *end)
+static int check_line(struct safepoll *sp, const char *line, const char *end,
+		      uint32_t *dead)
 {
 	struct cursor c = {line, end};
-	uint64_t fd, events, token;
+	uint64_t fd, events, token, ino, sdev;
 	uint32_t slot;
 	struct safepoll_reg *r;
 
@@ -132,18 +174,24 @@ static int check_line(struct safepoll *sp, const char *line, const char *end)
 		return 0;
 	if (number(&c, 10, &fd) < 0 || skip_word(&c, "events:", 7) < 0 ||
 	    number(&c, 16, &events) < 0 || skip_word(&c, "data:", 5) < 0 ||
-	    number(&c, 16, &token) < 0)
+	    number(&c, 16, &token) < 0 || skip_word(&c, "pos:", 4) < 0)
+		return SP_BAD;
+	skip_value(&c);
+	if (skip_word(&c, "ino:", 4) < 0 || number(&c, 16, &ino) < 0 ||
+	    skip_word(&c, "sdev:", 5) < 0 || number(&c, 16, &sdev) < 0)
 		return SP_BAD;
 	slot = (uint32_t)(token % 0x100000000u);
-	if (slot >= sp->capacity)
+	if (slot >= sp->capacity || sp->regs[slot].token != token) {
+		(*dead)++;
 		return 0;
+	}
 	r = &sp->regs[slot];
-	if (r->token != token)
-		return 0;
 	if ((uint64_t)r->fd != fd || (r->events & SP_MARK) != 0 ||
 	    !same_mask(r->events, (uint32_t)events))
 		return SP_BAD;
 	sp_mark(sp, slot);
+	if (!same_file(r->fd, ino, sdev))
+		r->events |= SP_STALE;
 	return 0;
 }
 
@@ -202,7 +250,7 @@ static void fdinfo_path(char path[32], int epfd)
 	path[i] = 0;
 }
 
-int sp_check_kernel(struct safepoll *sp)
+int sp_check_kernel(struct safepoll *sp, uint32_t *dead)
 {
 	char path[32], buf[4096], line[160] = {0};
 	size_t len = 0;
@@ -222,7 +270,7 @@ int sp_check_kernel(struct safepoll *sp)
 	  loop invariant n: n <= 4096 && (n < 0 ==> 0 < errno <= 4095);
 	  loop invariant same: MarksOnly{Pre, Here}(sp);
 	  loop assigns n, rc, len, buf[0 .. 4095], line[0 .. 159], errno,
-	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
+	    *dead, \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
 	*/
 	while (rc == 0 && (n = read(fd, buf, sizeof buf)) > 0) {
 		/*@
@@ -230,7 +278,7 @@ int sp_check_kernel(struct safepoll *sp)
 		  loop invariant len: 0 <= len <= 160;
 		  loop invariant rc: rc == 0 || rc == SP_BAD;
 		  loop invariant same: MarksOnly{Pre, Here}(sp);
-		  loop assigns k, rc, len, line[0 .. 159],
+		  loop assigns k, rc, len, line[0 .. 159], errno, *dead,
 		    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
 		  loop variant n - k;
 		*/
@@ -240,7 +288,7 @@ int sp_check_kernel(struct safepoll *sp)
 					line[len++] = buf[k];
 				continue;
 			}
-			rc = check_line(sp, line, line + len);
+			rc = check_line(sp, line, line + len, dead);
 			len = 0;
 		}
 	}
@@ -249,9 +297,8 @@ int sp_check_kernel(struct safepoll *sp)
 	/* The kernel ends every line with a newline; a last line without
 	 * one is checked all the same. */
 	if (rc == 0 && len > 0)
-		rc = check_line(sp, line, line + len);
+		rc = check_line(sp, line, line + len, dead);
 	close(fd);
 	return rc;
 }
 
-/* How many live slots the kernel's list did not mark. */

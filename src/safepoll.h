@@ -501,9 +501,12 @@ int safepoll_fd(const struct safepoll *sp);
  * carry either a dead token or the live token of a record with the same fd
  * and mask (EPOLLWAKEUP aside: a kernel without CAP_BLOCK_SUSPEND drops
  * it), no live token twice; the chains, the free list and the live count
- * must agree.  Returns how many live records the kernel no longer holds
- * (their fds were closed behind safepoll's back), or -EUCLEAN when the
- * table or the kernel disagree, or the errno of reading fdinfo. */
+ * must agree.  Returns how many live records are stale: the kernel no
+ * longer holds them, or holds them on a file other than the one their fd
+ * names now (fstat's inode and device against fdinfo's ino and sdev; an
+ * fd fstat cannot read counts too): their fds were closed behind
+ * safepoll's back.  Or -EUCLEAN when the table or the kernel disagree, or
+ * the errno of reading fdinfo. */
 /*@
   requires valid: sp == \null || Instance(sp);
   assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed;
@@ -519,6 +522,41 @@ int safepoll_fd(const struct safepoll *sp);
   disjoint behaviors;
 */
 int safepoll_check(struct safepoll *sp);
+
+/* What safepoll_check_report finds besides its answer. */
+struct safepoll_report {
+	uint32_t stale;   /* what safepoll_check returns */
+	uint32_t dead;    /* kernel registrations under a dead token: the
+			   * dup trap's, which a wait drops each time they
+			   * fire; safepoll_rebuild ends them */
+	uint32_t retired; /* slots whose generations are used up: the table
+			   * is that much smaller until safepoll_rebuild */
+};
+
+/* safepoll_check_report: safepoll_check, and the counts of *out, filled
+ * only when it returns 0 or more.  -EFAULT for a NULL sp or out. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  requires out: out == \null || \valid(out);
+  requires apart: sp == \null || out == \null ||
+    \separated(out, sp, sp->regs + (0 .. sp->capacity - 1), &errno);
+  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed, *out;
+  behavior null:
+    assumes sp == \null || out == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior check:
+    assumes sp != \null && out != \null;
+    ensures result: \result <= sp->capacity;
+    ensures report: \result >= 0 ==> out->stale == \result &&
+      out->retired <= sp->capacity;
+    ensures failed: \result < 0 ==> out->stale == \old(out->stale) &&
+      out->dead == \old(out->dead) && out->retired == \old(out->retired);
+    ensures kept: Instance(sp);
+  complete behaviors;
+  disjoint behaviors;
+*/
+int safepoll_check_report(struct safepoll *sp, struct safepoll_report *out);
 
 #ifdef __cplusplus
 }

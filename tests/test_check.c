@@ -1,5 +1,9 @@
 /* safepoll_check finds every way the table can disagree with itself or
  * with the kernel. */
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
 #include "helpers.h"
 
 struct fixture {
@@ -129,8 +133,150 @@ static void test_check_orphan_counted(void **state)
 
 static void test_check_null(void **state)
 {
-	(void)state;
+	struct safepoll_report r = {7, 7, 7};
+	struct fixture *f = *state;
+
 	assert_int_equal(safepoll_check(NULL), -EFAULT);
+	assert_int_equal(safepoll_check_report(NULL, &r), -EFAULT);
+	assert_int_equal(safepoll_check_report(f->sp, NULL), -EFAULT);
+	assert_int_equal(r.stale + r.dead + r.retired, 21);
+}
+
+/* A failed check leaves the report as it was. */
+static void test_check_report_failed_untouched(void **state)
+{
+	struct fixture *f = *state;
+	struct safepoll_report r = {7, 7, 7};
+
+	f->sp->live++;
+	assert_int_equal(safepoll_check_report(f->sp, &r), -EUCLEAN);
+	f->sp->live--;
+	assert_int_equal(r.stale + r.dead + r.retired, 21);
+	assert_int_equal(safepoll_check_report(f->sp, &r), 0);
+	assert_int_equal(r.stale + r.dead + r.retired, 0);
+}
+
+/* Hardening defect 10 (defect 5's scenario): a number closed behind
+ * safepoll's back while a dup keeps the file, then reused by another
+ * pipe.  The kernel still lists the old file under the live token and
+ * the same number: only the file's identity tells the record is stale.
+ * The check said 0. */
+static void test_defect10_reused_number_stale(void **state)
+{
+	struct fixture *f = *state;
+	struct safepoll_report r;
+	int keep = dup(f->p[0]), num = f->p[0], p[2];
+
+	assert_true(keep >= 0);
+	close(num);
+	make_pipe(p);
+	assert_int_equal(p[0], num);
+	assert_int_equal(check_keeping_masks(f->sp), 1);
+	assert_int_equal(safepoll_check_report(f->sp, &r), 1);
+	assert_int_equal(r.stale, 1);
+	assert_int_equal(r.dead, 0);
+	/* A rebuild registers the file num names now under the record. */
+	assert_int_equal(safepoll_rebuild(f->sp), 0);
+	assert_consistent(f->sp);
+	f->p[0] = p[0];
+	close(p[1]);
+	close(keep);
+}
+
+/* Hardening defect 10: the same, reused by a regular file, and closed
+ * without reuse (fstat fails): stale both times.  The check said 0. */
+static void test_defect10_closed_or_file_stale(void **state)
+{
+	struct fixture *f = *state;
+	int keep = dup(f->q[1]), num = f->q[1], file;
+
+	assert_true(keep >= 0);
+	close(num);
+	assert_int_equal(check_keeping_masks(f->sp), 1);
+	file = open("/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	assert_int_equal(file, num);
+	assert_int_equal(check_keeping_masks(f->sp), 1);
+	/* The file cannot be registered: the record is released. */
+	assert_int_equal(safepoll_rebuild(f->sp), 0);
+	assert_consistent(f->sp);
+	close(keep);
+}
+
+/* Hardening defect 10: the dup trap's registration under a dead token
+ * (a number closed behind safepoll's back, reused and registered again)
+ * is counted, until a rebuild ends it.  The check said nothing of it. */
+static void test_defect10_dead_registration_counted(void **state)
+{
+	struct fixture *f = *state;
+	struct safepoll_report r;
+	int keep = dup(f->p[0]), num = f->p[0], p[2];
+
+	assert_true(keep >= 0);
+	close(num);
+	make_pipe(p);
+	assert_int_equal(p[0], num);
+	assert_int_equal(safepoll_add(f->sp, p[0], EPOLLIN, NULL), 0);
+	f->p[0] = p[0];
+	assert_int_equal(safepoll_check_report(f->sp, &r), 0);
+	assert_int_equal(r.stale, 0);
+	assert_int_equal(r.dead, 1);
+	assert_int_equal(r.retired, 0);
+	assert_int_equal(safepoll_rebuild(f->sp), 0);
+	assert_int_equal(safepoll_check_report(f->sp, &r), 0);
+	assert_int_equal(r.dead, 0);
+	close(p[1]);
+	close(keep);
+}
+
+/* Hardening defect 10: a retired slot (its generations used up: reached
+ * here by setting the free slot's generation to the last, as 2^32 - 1
+ * releases would) is counted, until a rebuild frees it.  The check said
+ * nothing of it. */
+static void test_defect10_retired_slot_counted(void **state)
+{
+	struct fixture *f = *state;
+	struct safepoll_report r;
+	uint32_t s = f->sp->free_head;
+
+	f->sp->regs[s].token = UINT64_MAX;
+	assert_int_equal(safepoll_add(f->sp, f->p[1], EPOLLOUT, NULL), 0);
+	assert_int_equal(safepoll_del(f->sp, f->p[1]), 0);
+	assert_int_equal(f->sp->regs[s].next, s);
+	assert_int_equal(safepoll_check_report(f->sp, &r), 0);
+	assert_int_equal(r.stale, 0);
+	assert_int_equal(r.dead, 0);
+	assert_int_equal(r.retired, 1);
+	assert_int_equal(safepoll_rebuild(f->sp), 0);
+	assert_int_equal(safepoll_check_report(f->sp, &r), 0);
+	assert_int_equal(r.retired, 0);
+}
+
+/* The same file is the same file: a fifo on the file system the tests
+ * run in (a disk, whose device has a major number, unlike a pipe's),
+ * so that the device's encodings must agree. */
+static void test_check_same_file_on_disk(void **state)
+{
+	struct fixture *f = *state;
+	char path[] = "safepoll-check-fifo.XXXXXX";
+	struct stat st;
+	int fd;
+
+	(void)f;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	unlink(path);
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(safepoll_add(f->sp, fd, EPOLLIN, NULL), 0);
+	assert_consistent(f->sp);
+	assert_int_equal(safepoll_close(f->sp, fd), 0);
+	if (major(st.st_dev) == 0)
+		print_message("note: the fifo's device has no major number "
+			      "here\n");
 }
 
 int main(void)
@@ -152,7 +298,20 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_check_orphan_counted,
 						setup, teardown),
-		TEST(test_check_null),
+		cmocka_unit_test_setup_teardown(test_check_null, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_check_report_failed_untouched, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_defect10_reused_number_stale, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_defect10_closed_or_file_stale, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_defect10_dead_registration_counted, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_defect10_retired_slot_counted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_same_file_on_disk,
+						setup, teardown),
 	};
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }

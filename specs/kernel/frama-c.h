@@ -20,10 +20,15 @@
 #include <time.h>
 #undef clock_gettime
 
+#define fstat __fc_libc_fstat
+#include <sys/stat.h>
+#undef fstat
+
 #include <errno.h>
 
 #include "close.h"
 #include "dup3.h"
+#include "fstat.h"
 #include "read.h"
 #include "open.h"
 #include "clock_gettime.h"

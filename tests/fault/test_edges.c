@@ -1,6 +1,9 @@
 /* The paths a healthy kernel never takes, taken on purpose through the
  * fault build's scripted answers: a malformed fdinfo, a read error in the
  * middle of it, a clock that fails or jumps, a corrupt table. */
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 
 #include "../helpers.h"
@@ -13,6 +16,7 @@ struct fix {
 	int p[2];
 	uint32_t slot;
 	char line[256];
+	char tail[64]; /* pos, ino and sdev of p[0], as fdinfo prints them */
 };
 
 static int setup(void **state)
@@ -25,6 +29,11 @@ static int setup(void **state)
 	assert_int_equal(safepoll_add(f.sp, f.p[0], EPOLLIN, NULL), 0);
 	f.slot = f.sp->free_head == 1 ? 0 : f.sp->free_head - 1;
 	assert_int_equal(f.sp->regs[f.slot].fd, f.p[0]);
+	struct stat st;
+	assert_int_equal(fstat(f.p[0], &st), 0);
+	snprintf(f.tail, sizeof f.tail, "  pos:0 ino:%lx sdev:%x",
+		 (unsigned long)st.st_ino,
+		 major(st.st_dev) << 20 | minor(st.st_dev));
 	*state = &f;
 	return 0;
 }
@@ -40,11 +49,21 @@ static int teardown(void **state)
 	return fds_unchanged(state);
 }
 
-/* safepoll_check over an fdinfo made of fmt with a and b. */
+/* safepoll_check over an fdinfo made of fmt with a and b, and p[0]'s pos,
+ * ino and sdev at the end of its (first) line unless fmt has a pos. */
 static int check_with(struct fix *f, const char *fmt, unsigned long long a,
 		      unsigned long long b, unsigned chunk)
 {
-	snprintf(f->line, sizeof f->line, fmt, a, b);
+	char head[256];
+	size_t n;
+
+	snprintf(head, sizeof head, fmt, a, b);
+	n = strcspn(head, "\n");
+	if (strstr(fmt, "pos:"))
+		snprintf(f->line, sizeof f->line, "%s", head);
+	else
+		snprintf(f->line, sizeof f->line, "%.*s%s%s", (int)n, head,
+			 f->tail, head + n);
 	fault_fake_fdinfo(f->line, chunk);
 	int rc = safepoll_check(f->sp);
 	fault_disarm();
@@ -60,8 +79,8 @@ static void test_fdinfo_well_formed(void **state)
 {
 	struct fix *f = *state;
 	snprintf(f->line, sizeof f->line,
-		 "pos:\t0\ntfd: %8d events: %8x data: %16llx  pos:0\n", f->p[0],
-		 EPOLLIN | EPOLLERR | EPOLLHUP, token(f));
+		 "pos:\t0\ntfd: %8d events: %8x data: %16llx%s\n", f->p[0],
+		 EPOLLIN | EPOLLERR | EPOLLHUP, token(f), f->tail);
 	/* In chunks of 1, 7 and all: lines split across reads. */
 	for (unsigned chunk = 1; chunk < 300; chunk += 149) {
 		fault_fake_fdinfo(f->line, chunk);
@@ -96,6 +115,13 @@ static void test_fdinfo_malformed(void **state)
 		"tfd: %llu events: 19 data: 11111111111111111%llx\n",
 		"tfd: %llu events:",
 		"tfd:%llu%llx",
+		/* pos, ino and sdev (hardening defect 10: the file's
+		 * identity), each missing or malformed */
+		"tfd: %llu events: 19 data: %llx  pso:0 ino:1 sdev:1\n",
+		"tfd: %llu events: 19 data: %llx  pos:0 ini:1 sdev:1\n",
+		"tfd: %llu events: 19 data: %llx  pos:0 ino:x1 sdev:1\n",
+		"tfd: %llu events: 19 data: %llx  pos:0 ino:1 sdv:1\n",
+		"tfd: %llu events: 19 data: %llx  pos:0 ino:1 sdev:\n",
 	};
 
 	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++)
@@ -107,8 +133,8 @@ static void test_fdinfo_long_line_kept_prefix(void **state)
 	struct fix *f = *state;
 	char fmt[256];
 
-	snprintf(fmt, sizeof fmt, "tfd: %%llu events: 19 data: %%llx %0200d\n",
-		 0);
+	snprintf(fmt, sizeof fmt, "tfd: %%llu events: 19 data: %%llx%s %0150d\n",
+		 f->tail, 0);
 	assert_int_equal(
 		check_with(f, fmt, (unsigned long long)f->p[0], token(f), 4096),
 		0);
@@ -133,9 +159,9 @@ static void test_fdinfo_tokens(void **state)
 				    fd + 1, t, 4096),
 			 -EUCLEAN);
 	snprintf(f->line, sizeof f->line,
-		 "tfd: %llu events: 19 data: %llx\ntfd: %llu events: 19 data: "
-		 "%llx\n",
-		 fd, t, fd, t);
+		 "tfd: %llu events: 19 data: %llx%s\ntfd: %llu events: 19 "
+		 "data: %llx%s\n",
+		 fd, t, f->tail, fd, t, f->tail);
 	fault_fake_fdinfo(f->line, 4096);
 	assert_int_equal(safepoll_check(f->sp), -EUCLEAN);
 	fault_disarm();
@@ -143,6 +169,31 @@ static void test_fdinfo_tokens(void **state)
 	assert_int_equal(check_with(f, "tfd: %llu events: 19 data: %llx\n", fd,
 				    f->sp->free_head, 4096),
 			 1);
+}
+
+/* A live token on another file than its fd names (hardening defect 10):
+ * the record is stale, as if the kernel did not list it; a negative pos
+ * is passed over. */
+static void test_fdinfo_other_file(void **state)
+{
+	struct fix *f = *state;
+	unsigned long long fd = (unsigned long long)f->p[0], t = token(f);
+
+	assert_int_equal(check_with(f, "tfd: %llu events: 19 data: %llx  "
+				       "pos:-1 ino:1 sdev:1\n",
+				    fd, t, 4096),
+			 1);
+	assert_int_equal(check_with(f, "tfd: %llu events: 19 data: %llx\n",
+				    fd, t, 4096),
+			 0);
+	/* The same inode on another device. */
+	snprintf(f->line, sizeof f->line, "%s", f->tail);
+	char *sdev = strstr(f->line, "sdev:");
+	assert_non_null(sdev);
+	char fmt[128];
+	snprintf(fmt, sizeof fmt, "tfd: %%llu events: 19 data: %%llx%.*s"
+		 "sdev:fff00fff\n", (int)(sdev - f->line), f->line);
+	assert_int_equal(check_with(f, fmt, fd, t, 4096), 1);
 }
 
 static void test_fdinfo_read_error(void **state)
@@ -432,6 +483,7 @@ int main(void)
 		EDGE(test_fdinfo_malformed),
 		EDGE(test_fdinfo_long_line_kept_prefix),
 		EDGE(test_fdinfo_tokens),
+		EDGE(test_fdinfo_other_file),
 		EDGE(test_fdinfo_read_error),
 		EDGE(test_clock_time_up_after_eintr),
 		EDGE(test_clock_fails_after_eintr),

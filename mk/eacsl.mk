@@ -32,7 +32,7 @@
 EACSL_SPECS ?= specs/kernel
 EACSL_OUT ?= $(BUILD)/eacsl
 EACSL_SHARE ?= $(shell frama-c -no-autoload-plugins -print-share-path 2>/dev/null)/e-acsl
-EACSL_CALLS := close dup3 read open clock_gettime epoll_create1 epoll_ctl epoll_wait \
+EACSL_CALLS := close dup3 fstat read open clock_gettime epoll_create1 epoll_ctl epoll_wait \
 	epoll_pwait epoll_pwait2
 EACSL_FCTS := $(subst $(eval) ,$(comma),$(EACSL_CALLS:%=spk_%))
 EACSL_CPP = -D_GNU_SOURCE -I$(EACSL_OUT)/src -I$(EACSL_SPECS) \

@@ -10,7 +10,7 @@ MAN_FUNCS := safepoll_init safepoll_new safepoll_fini safepoll_free \
 	safepoll_add safepoll_mod safepoll_del safepoll_close safepoll_rebuild \
 	safepoll_wait \
 	safepoll_event safepoll_wait_array safepoll_pwait safepoll_pwait2 \
-	safepoll_check safepoll_dropped \
+	safepoll_check safepoll_check_report safepoll_dropped \
 	safepoll_fd safepoll_wait_timed safepoll_wait_again
 # The installed headers: safepoll.h includes the other two.
 HEADERS := src/safepoll.h src/safepoll_loop.h src/safepoll.acsl

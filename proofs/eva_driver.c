@@ -228,7 +228,14 @@ static void step(struct safepoll *sp)
 		}
 		break;
 	case 8:
-		safepoll_check(sp);
+		if (Frama_C_nondet(0, 1)) {
+			safepoll_check(sp);
+		} else {
+			struct safepoll_report report;
+
+			safepoll_check_report(sp, Frama_C_nondet(0, 1) ?
+						      &report : NULL);
+		}
 		break;
 	case 9:
 		if (sp) {

@@ -5,11 +5,13 @@
  * way out.  Read by Frama-C with the contracts of specs/kernel. */
 #include <stdint.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 int sp_real_close(int fd);
 int sp_real_dup3(int oldfd, int newfd, int flags);
+int sp_real_fstat(int fd, unsigned long long *ino, unsigned long long *dev);
 ssize_t sp_real_read(int fd, char *buf, size_t count);
 int sp_real_open(const char *path, int flags);
 int sp_real_clock_gettime(clockid_t clk_id, struct timespec *tp);
@@ -33,6 +35,20 @@ int close(int fd)
 int dup3(int oldfd, int newfd, int flags)
 {
 	return sp_real_dup3(oldfd, newfd, flags);
+}
+
+/* Frama-C's struct stat is not glibc's: the two fields safepoll reads
+ * cross over one by one.  Frama-C's ino_t has 32 bits: an inode number
+ * above them (not a pipe's, a socket's or an eventfd's: get_next_ino)
+ * would read as another file in this build only. */
+int fstat(int fd, struct stat *buf)
+{
+	unsigned long long ino = 0, dev = 0;
+	int r = sp_real_fstat(fd, &ino, &dev);
+
+	buf->st_ino = (ino_t)ino;
+	buf->st_dev = (dev_t)dev;
+	return r;
 }
 
 ssize_t read(int fd, char *buf, size_t count)

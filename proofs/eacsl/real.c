@@ -2,11 +2,13 @@
  * compiled by gcc against glibc, never seen by Frama-C. */
 #include <fcntl.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 int sp_real_close(int fd);
 int sp_real_dup3(int oldfd, int newfd, int flags);
+int sp_real_fstat(int fd, unsigned long long *ino, unsigned long long *dev);
 ssize_t sp_real_read(int fd, char *buf, size_t count);
 int sp_real_open(const char *path, int flags);
 int sp_real_clock_gettime(clockid_t clk_id, struct timespec *tp);
@@ -28,6 +30,18 @@ int sp_real_close(int fd)
 int sp_real_dup3(int oldfd, int newfd, int flags)
 {
 	return dup3(oldfd, newfd, flags);
+}
+
+int sp_real_fstat(int fd, unsigned long long *ino, unsigned long long *dev)
+{
+	struct stat st;
+	int r = fstat(fd, &st);
+
+	if (r == 0) {
+		*ino = st.st_ino;
+		*dev = st.st_dev;
+	}
+	return r;
 }
 
 ssize_t sp_real_read(int fd, char *buf, size_t count)

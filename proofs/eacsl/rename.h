@@ -11,6 +11,7 @@
 
 #define close spk_close
 #define dup3 spk_dup3
+#define fstat spk_fstat
 #define read spk_read
 #define open spk_open
 #define clock_gettime spk_clock_gettime
@@ -22,6 +23,7 @@
 
 #include "close.h"
 #include "dup3.h"
+#include "fstat.h"
 #include "read.h"
 #include "open.h"
 #include "clock_gettime.h"

@@ -20,6 +20,11 @@ void sp_mark(struct safepoll *sp, uint32_t i)
 	sp->regs[i].events |= SP_MARK;
 }
 
+void sp_mark_stale(struct safepoll *sp, uint32_t i)
+{
+	sp->regs[i].events |= SP_MARK | SP_STALE;
+}
+
 /* Every free-list slot is free and the list ends; every other free slot is
  * retired (its generation used up); every live slot is the one its fd's
  * chain finds first, so no two live slots share an fd; the chains hold

@@ -46,6 +46,15 @@ void sp_clear_marks(struct safepoll *sp);
 */
 void sp_mark(struct safepoll *sp, uint32_t i);
 
+/* The mark and the stale mark, the same way. */
+/*@
+  requires valid: Storage(sp);
+  requires slot: 0 <= i < sp->capacity;
+  assigns sp->regs[i].events;
+  ensures same: MarksOnly{Pre, Post}(sp);
+*/
+void sp_mark_stale(struct safepoll *sp, uint32_t i);
+
 /* Feeds fdinfo to check_line a line at a time, and counts in *dead the
  * registrations under a dead token.  A line longer than the buffer keeps
  * its first 160 bytes: a tfd line's fields all come within its first 116.

@@ -189,9 +189,10 @@ static int check_line(struct safepoll *sp, const char *line, const char *end,
 	if ((uint64_t)r->fd != fd || (r->events & SP_MARK) != 0 ||
 	    !same_mask(r->events, (uint32_t)events))
 		return SP_BAD;
-	sp_mark(sp, slot);
-	if (!same_file(r->fd, ino, sdev))
-		r->events |= SP_STALE;
+	if (same_file(r->fd, ino, sdev))
+		sp_mark(sp, slot);
+	else
+		sp_mark_stale(sp, slot);
 	return 0;
 }
 

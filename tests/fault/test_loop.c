@@ -7,6 +7,8 @@
  * leaves every mask as it was on each of its ways out, its scratch mark
  * being a bit of the mask. */
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 
 #include "../helpers.h"
@@ -220,7 +222,7 @@ static void test_check_failures_keep_masks(void **state)
 	uint32_t s;
 	for (s = 0; s < sp->capacity && sp->regs[s].fd != f->p[0]; s++)
 		;
-	snprintf(text, sizeof text, "tfd: %d events: %x data: %llx\n",
+	snprintf(text, sizeof text, "tfd: %d events: %x data: %llx  pos:0 ino:1 sdev:1\n",
 		 f->p[0], sp->regs[s].events,
 		 (unsigned long long)sp->regs[s].token);
 	for (unsigned n = 1; n <= 2; n++)
@@ -235,18 +237,24 @@ static void test_check_failures_keep_masks(void **state)
 		}
 	/* The same live token twice: the second meets the first's mark. */
 	snprintf(text, sizeof text,
-		 "tfd: %d events: %x data: %llx\ntfd: %d events: %x data: "
-		 "%llx\n",
+		 "tfd: %d events: %x data: %llx  pos:0 ino:1 sdev:1\n"
+		 "tfd: %d events: %x data: %llx  pos:0 ino:1 sdev:1\n",
 		 f->p[0], sp->regs[s].events,
 		 (unsigned long long)sp->regs[s].token, f->p[0],
 		 sp->regs[s].events, (unsigned long long)sp->regs[s].token);
 	fault_fake_fdinfo(text, 4096);
 	assert_int_equal(check_keeping_masks(sp), -EUCLEAN);
 	fault_disarm();
-	/* Only one of the two live records listed: one orphan. */
-	snprintf(text, sizeof text, "tfd: %d events: %x data: %llx\n",
+	/* Only one of the two live records listed, on its own file: one
+	 * orphan. */
+	struct stat st;
+	assert_int_equal(fstat(f->p[0], &st), 0);
+	snprintf(text, sizeof text,
+		 "tfd: %d events: %x data: %llx  pos:0 ino:%lx sdev:%x\n",
 		 f->p[0], sp->regs[s].events,
-		 (unsigned long long)sp->regs[s].token);
+		 (unsigned long long)sp->regs[s].token,
+		 (unsigned long)st.st_ino,
+		 major(st.st_dev) << 20 | minor(st.st_dev));
 	fault_fake_fdinfo(text, 4096);
 	assert_int_equal(check_keeping_masks(sp), 1);
 	fault_disarm();

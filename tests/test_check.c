@@ -196,6 +196,13 @@ static void test_defect10_closed_or_file_stale(void **state)
 	file = open("/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	assert_int_equal(file, num);
 	assert_int_equal(check_keeping_masks(f->sp), 1);
+	/* A number that names nothing (fdinfo's own open takes a lower
+	 * one): fstat fails, the record is stale. */
+	int hi = fcntl(f->p[0], F_DUPFD_CLOEXEC, 200);
+	assert_true(hi >= 200);
+	assert_int_equal(safepoll_add(f->sp, hi, EPOLLIN, NULL), 0);
+	close(hi);
+	assert_int_equal(check_keeping_masks(f->sp), 2);
 	/* The file cannot be registered: the record is released. */
 	assert_int_equal(safepoll_rebuild(f->sp), 0);
 	assert_consistent(f->sp);

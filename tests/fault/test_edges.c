@@ -122,6 +122,7 @@ static void test_fdinfo_malformed(void **state)
 		"tfd: %llu events: 19 data: %llx  pos:0 ino:x1 sdev:1\n",
 		"tfd: %llu events: 19 data: %llx  pos:0 ino:1 sdv:1\n",
 		"tfd: %llu events: 19 data: %llx  pos:0 ino:1 sdev:\n",
+		"tfd: %llu events: 19 data: %llx  pos:",
 	};
 
 	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++)

@@ -172,31 +172,39 @@ static int listed_as(const struct replay_track *tk, uint32_t file)
 }
 
 /* The records of in that the model's interest list of its epoll no
- * longer has: their registrations went with their files. */
-static int orphans(const struct deep *d, const struct shadow_inst *in,
-		   int ep)
+ * longer has, or has on another file than the one their number holds
+ * now: the kernel keys a registration by file and number, so after
+ * `close D1` or `dup E2 D1` with a dup keeping D1's old file, it still
+ * lists D1's registration, on a file D1 no longer names (fdinfo's ino
+ * and sdev are not fstat's of D1); safepoll_check counts such a record
+ * stale.  Which file a number holds is the model's own track (tk): the
+ * model's dups and closes, each compared with the kernel's. */
+static int orphans(const struct deep *d, const struct replay_track *tk,
+		   const struct shadow_inst *in, int ep)
 {
 	int n = 0;
 
 	for (size_t r = 0; r < in->nrecs; r++) {
+		const struct shadow_rec *rec = &in->recs[r];
 		bool held = false;
+		uint64_t id;
 
-		if (in->recs[r].detached) {
+		if (rec->detached || !replay_reg_id(tk, ep, rec->fd, &id) ||
+		    id != rec->id) {
 			n++;
 			continue;
 		}
-
 		for (size_t j = 0; j < d->nm && !held; j++)
 			held = !d->m[j].bad && d->m[j].ep == ep &&
-			       d->m[j].tfd == in->recs[r].fd &&
-			       d->m[j].data == in->recs[r].id;
+			       d->m[j].tfd == rec->fd && d->m[j].data == id;
 		n += !held;
 	}
 	return n;
 }
 
 static int check_instances(struct deep *d, struct replay_engine *w,
-			   struct shadow *s, struct trace_buf *report)
+			   const struct replay_engine *m, struct shadow *s,
+			   struct trace_buf *report)
 {
 	int diffs = 0;
 
@@ -212,7 +220,7 @@ static int check_instances(struct deep *d, struct replay_engine *w,
 		if (!in->touched || shadow_owner(s, &w->track, in->epfd) != in)
 			continue;
 		r = safepoll_check(in->sp);
-		want = orphans(d, in, listed_as(&w->track, in->file));
+		want = orphans(d, &m->track, in, listed_as(&w->track, in->file));
 		if (r == want)
 			continue;
 		if (r < 0)
@@ -249,5 +257,5 @@ int deep_check(struct deep *d, struct replay_engine *w,
 		qsort(d->k, d->nk, sizeof(*d->k), by_ep_tfd_events);
 	if (d->nm)
 		qsort(d->m, d->nm, sizeof(*d->m), by_ep_tfd_events);
-	return compare_lists(d, report) + check_instances(d, w, s, report);
+	return compare_lists(d, report) + check_instances(d, w, m, s, report);
 }

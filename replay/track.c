@@ -150,17 +150,29 @@ static int reg_put(struct replay_track *tk, uint32_t ep, uint32_t file, int fd,
 	return 0;
 }
 
-uint64_t replay_mod_data(const struct replay_track *tk, size_t i)
+bool replay_reg_id(const struct replay_track *tk, int ep, int fd,
+		   uint64_t *id)
 {
-	const struct trace_op *op = &tk->t->ops[i];
-	int ep = replay_fd(tk, op->ep), fd = replay_fd(tk, op->fd);
 	uint32_t epf = replay_file(tk, ep), tf = replay_file(tk, fd);
 	const struct regkey *k;
 
 	if (tk->regs_cap == 0 || epf == 0 || tf == 0)
-		return i;
+		return false;
 	k = reg_slot(tk->regs, tk->regs_cap, epf, tf, fd);
-	return k->used ? k->id : i;
+	if (k->used)
+		*id = k->id;
+	return k->used;
+}
+
+uint64_t replay_mod_data(const struct replay_track *tk, size_t i)
+{
+	const struct trace_op *op = &tk->t->ops[i];
+	uint64_t id;
+
+	return replay_reg_id(tk, replay_fd(tk, op->ep), replay_fd(tk, op->fd),
+			     &id)
+		       ? id
+		       : i;
 }
 
 static int bind_one(struct replay_track *tk, int slot, int64_t ret, int fd,

@@ -148,6 +148,28 @@ static int same_file(int fd, uint64_t ino, uint64_t sdev)
 				       ((minor & ~(uint64_t)0xff) << 12));
 }
 
+/* Marks slot i seen, and stale when its fd no longer names the file the
+ * kernel holds the slot's token on.  Apart from check_line, whose proof
+ * this keeps small: fstat writes errno between the line's start and the
+ * mark. */
+/*@
+  requires valid: Storage(sp);
+  requires slot: 0 <= i < sp->capacity;
+  assigns sp->regs[i].events, errno;
+  ensures same: MarksOnly{Pre, Post}(sp);
+*/
+static void mark_seen(struct safepoll *sp, uint32_t i, uint64_t ino,
+		      uint64_t sdev)
+{
+	int same = same_file(sp->regs[i].fd, ino, sdev);
+
+	//@ assert kept: MarksOnly{Pre, Here}(sp) && Storage(sp);
+	if (same)
+		sp_mark(sp, i);
+	else
+		sp_mark_stale(sp, i);
+}
+
 /* One "tfd: <fd> events: <hex> data: <hex>  pos:<n> ino:<hex> sdev:<hex>"
  * line, as ep_show_fdinfo prints it (every kernel since 4.13); other
  * lines are passed over.  A dead token is counted in *dead; a live one
@@ -189,10 +211,7 @@ static int check_line(struct safepoll *sp, const char *line, const char *end,
 	if ((uint64_t)r->fd != fd || (r->events & SP_MARK) != 0 ||
 	    !same_mask(r->events, (uint32_t)events))
 		return SP_BAD;
-	if (same_file(r->fd, ino, sdev))
-		sp_mark(sp, slot);
-	else
-		sp_mark_stale(sp, slot);
+	mark_seen(sp, slot, ino, sdev);
 	return 0;
 }
 

@@ -10,7 +10,11 @@ by name but its own libc's view of the rest, and leaves three gaps:
 - the globals E-ACSL tracks for string literals, and the Frama-C libc
   globals its contracts mention (__fc_time_tm...), are registered in
   __e_acsl_globals_init but not declared: they get a declaration here
-  (the libc ones are stand-ins that nothing reads).
+  (the libc ones are stand-ins that nothing reads);
+- a local struct stat is registered with the size of Frama-C's struct
+  (72 bytes), but gcc lays it out as glibc's (144 on x86_64), which
+  fstat's precondition \valid(buf) checks and the real fstat writes: it
+  is registered with gcc's sizeof instead.
 
 usage: fixup.py FILE   (rewritten in place)
 """
@@ -28,6 +32,12 @@ def main():
     text = re.sub(r"^int open\(char const \*path, int flags\);",
                   "int sp_unused_open(char const *path, int flags);",
                   text, flags=re.M)
+    for name in sorted(set(re.findall(r"^\s*struct stat (\w+);", text,
+                                      flags=re.M))):
+        text = re.sub(r"__e_acsl_store_block\(\(void \*\)\(& %s\),\d+UL\)"
+                      % name,
+                      "__e_acsl_store_block((void *)(& %s),sizeof(%s))"
+                      % (name, name), text)
     decls = []
     for name in sorted(set(re.findall(
             r"\b(__gen_e_acsl_literal_string(?:_\d+)?)\b", text))):

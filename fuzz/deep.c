@@ -172,13 +172,15 @@ static int listed_as(const struct replay_track *tk, uint32_t file)
 }
 
 /* The records of in that the model's interest list of its epoll no
- * longer has, or has on another file than the one their number holds
- * now: the kernel keys a registration by file and number, so after
- * `close D1` or `dup E2 D1` with a dup keeping D1's old file, it still
- * lists D1's registration, on a file D1 no longer names (fdinfo's ino
- * and sdev are not fstat's of D1); safepoll_check counts such a record
- * stale.  Which file a number holds is the model's own track (tk): the
- * model's dups and closes, each compared with the kernel's. */
+ * longer has, or has on another inode than the one their number holds
+ * now.  The kernel keys a registration by file and number, so after
+ * `close D1` (a dup keeping the file) or `dup E2 D1` it still lists D1's
+ * registration, on a file D1 no longer names: safepoll_check counts such
+ * a record stale when fdinfo's ino and sdev are not fstat's of D1, which
+ * tells inodes apart, not files (every epoll and eventfd is on one).
+ * Which file a number holds and a registration is on is the model's own
+ * track (tk): the model's adds, dups and closes, each compared with the
+ * kernel's. */
 static int orphans(const struct deep *d, const struct replay_track *tk,
 		   const struct shadow_inst *in, int ep)
 {
@@ -187,16 +189,18 @@ static int orphans(const struct deep *d, const struct replay_track *tk,
 	for (size_t r = 0; r < in->nrecs; r++) {
 		const struct shadow_rec *rec = &in->recs[r];
 		bool held = false;
-		uint64_t id;
 
-		if (rec->detached || !replay_reg_id(tk, ep, rec->fd, &id) ||
-		    id != rec->id) {
+		if (rec->detached ||
+		    !replay_same_inode(tk, replay_file(tk, rec->fd),
+				       replay_reg_file(tk, ep, rec->fd,
+						       rec->id))) {
 			n++;
 			continue;
 		}
 		for (size_t j = 0; j < d->nm && !held; j++)
 			held = !d->m[j].bad && d->m[j].ep == ep &&
-			       d->m[j].tfd == rec->fd && d->m[j].data == id;
+			       d->m[j].tfd == rec->fd &&
+			       d->m[j].data == rec->id;
 		n += !held;
 	}
 	return n;

@@ -76,12 +76,14 @@ enum replay_file_kind replay_file_kind(const struct replay_track *tk, int fd);
 /* Records what operation i did.  Returns 0, or -1 when memory ran out. */
 int replay_track_apply(struct replay_track *tk, size_t i,
 		       const struct replay_outcome *o);
-/* The label id of the registration the kernel would reach through
- * numbers ep and fd now (keyed by the files they hold now): false when
- * there is none, or either number holds no file.  Made once, it may be
- * gone since (a del): ask the interest list whether it still is. */
-bool replay_reg_id(const struct replay_track *tk, int ep, int fd,
-		   uint64_t *id);
+/* The file of the registration labelled id that the kernel keys on
+ * ep's file and number fd (made by an add: it may be gone since, by a
+ * del or its file's release), or 0 if no add made one. */
+uint32_t replay_reg_file(const struct replay_track *tk, int ep, int fd,
+			 uint64_t id);
+/* Whether files a and b (0: none) are on one inode: what fstat and
+ * fdinfo's ino and sdev can tell apart. */
+bool replay_same_inode(const struct replay_track *tk, uint32_t a, uint32_t b);
 /* The data to give a `mod` (operation i): the label id of the
  * registration it reaches, or i itself if it reaches none. */
 uint64_t replay_mod_data(const struct replay_track *tk, size_t i);

@@ -150,29 +150,46 @@ static int reg_put(struct replay_track *tk, uint32_t ep, uint32_t file, int fd,
 	return 0;
 }
 
-bool replay_reg_id(const struct replay_track *tk, int ep, int fd,
-		   uint64_t *id)
+uint64_t replay_mod_data(const struct replay_track *tk, size_t i)
 {
+	const struct trace_op *op = &tk->t->ops[i];
+	int ep = replay_fd(tk, op->ep), fd = replay_fd(tk, op->fd);
 	uint32_t epf = replay_file(tk, ep), tf = replay_file(tk, fd);
 	const struct regkey *k;
 
 	if (tk->regs_cap == 0 || epf == 0 || tf == 0)
-		return false;
+		return i;
 	k = reg_slot(tk->regs, tk->regs_cap, epf, tf, fd);
-	if (k->used)
-		*id = k->id;
-	return k->used;
+	return k->used ? k->id : i;
 }
 
-uint64_t replay_mod_data(const struct replay_track *tk, size_t i)
+uint32_t replay_reg_file(const struct replay_track *tk, int ep, int fd,
+			 uint64_t id)
 {
-	const struct trace_op *op = &tk->t->ops[i];
-	uint64_t id;
+	uint32_t epf = replay_file(tk, ep);
 
-	return replay_reg_id(tk, replay_fd(tk, op->ep), replay_fd(tk, op->fd),
-			     &id)
-		       ? id
-		       : i;
+	for (size_t i = 0; epf && i < tk->regs_cap; i++) {
+		const struct regkey *k = &tk->regs[i];
+
+		if (k->used && k->ep == epf && k->fd == fd && k->id == id)
+			return k->file;
+	}
+	return 0;
+}
+
+/* epoll files and eventfds are all made on the kernel's one anonymous
+ * inode (fs/anon_inodes.c anon_inode_getfile); a pipe, a socket and an
+ * O_TMPFILE file each get an inode of their own. */
+static bool anon_inode(enum replay_file_kind kind)
+{
+	return kind == REPLAY_EPOLL || kind == REPLAY_EVENTFD;
+}
+
+bool replay_same_inode(const struct replay_track *tk, uint32_t a, uint32_t b)
+{
+	return a && b &&
+	       (a == b || (anon_inode((enum replay_file_kind)tk->kind[a]) &&
+			   anon_inode((enum replay_file_kind)tk->kind[b])));
 }
 
 static int bind_one(struct replay_track *tk, int slot, int64_t ret, int fd,

@@ -505,7 +505,10 @@ int safepoll_fd(const struct safepoll *sp);
  * longer holds them, or holds them on a file other than the one their fd
  * names now (fstat's inode and device against fdinfo's ino and sdev; an
  * fd fstat cannot read counts too): their fds were closed behind
- * safepoll's back.  Or -EUCLEAN when the table or the kernel disagree, or
+ * safepoll's back.  Files on one inode look the same: every epoll,
+ * eventfd, timerfd and signalfd is on the kernel's one anonymous inode,
+ * so such a number taken over by another of them is not counted.  Or
+ * -EUCLEAN when the table or the kernel disagree, or
  * the errno of reading fdinfo. */
 /*@
   requires valid: sp == \null || Instance(sp);

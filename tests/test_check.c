@@ -1,6 +1,7 @@
 /* safepoll_check finds every way the table can disagree with itself or
  * with the kernel. */
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
@@ -286,6 +287,36 @@ static void test_check_same_file_on_disk(void **state)
 			      "here\n");
 }
 
+/* The documented limit (safepoll.h): files on one inode look the same.
+ * An eventfd's number, closed behind safepoll's back while a dup keeps
+ * it and taken by another eventfd, is on the same anonymous inode: the
+ * check cannot count the record stale.  Taken by a pipe, it can. */
+static void test_check_anon_inode_not_told_apart(void **state)
+{
+	struct fixture *f = *state;
+	int efd = eventfd(0, EFD_CLOEXEC), keep, other, p[2];
+
+	assert_true(efd >= 0);
+	assert_int_equal(safepoll_add(f->sp, efd, EPOLLIN, NULL), 0);
+	keep = dup(efd);
+	assert_true(keep >= 0);
+	close(efd);
+	other = eventfd(0, EFD_CLOEXEC);
+	assert_int_equal(other, efd);
+	assert_int_equal(check_keeping_masks(f->sp), 0);
+	close(other);
+	make_pipe(p);
+	assert_int_equal(p[0], efd);
+	assert_int_equal(check_keeping_masks(f->sp), 1);
+	/* The pipe cannot be told from a file safepoll registered: the
+	 * rebuild registers it under the record, which the close ends. */
+	assert_int_equal(safepoll_rebuild(f->sp), 0);
+	assert_int_equal(safepoll_close(f->sp, p[0]), 0);
+	assert_consistent(f->sp);
+	close(p[1]);
+	close(keep);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +350,8 @@ int main(void)
 			test_defect10_retired_slot_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_same_file_on_disk,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_check_anon_inode_not_told_apart, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }

@@ -177,7 +177,8 @@ static int listed_as(const struct replay_track *tk, uint32_t file)
  * `close D1` (a dup keeping the file) or `dup E2 D1` it still lists D1's
  * registration, on a file D1 no longer names: safepoll_check counts such
  * a record stale when fdinfo's ino and sdev are not fstat's of D1, which
- * tells inodes apart, not files (every epoll and eventfd is on one).
+ * tells inodes apart, not files (every epoll and eventfd is on one, a
+ * pipe's two ends on another).
  * Which file a number holds and a registration is on is the model's own
  * track (tk): the model's adds, dups and closes, each compared with the
  * kernel's. */

@@ -52,6 +52,8 @@ struct replay_track {
 	uint32_t *file_of; /* per fd number: its file, or 0 */
 	size_t nfds;
 	uint8_t *kind; /* per file: enum replay_file_kind */
+	uint32_t *inode; /* per file: its inode, named by a file on it (0: the
+			  * anonymous inode); see replay_same_inode */
 	size_t nfiles;
 	uint32_t next_file;
 	int max_fd; /* the highest number ever given out */

@@ -36,6 +36,7 @@ void replay_track_free(struct replay_track *tk)
 	free(tk->slotfd);
 	free(tk->file_of);
 	free(tk->kind);
+	free(tk->inode);
 	free(tk->regs);
 	memset(tk, 0, sizeof(*tk));
 }
@@ -84,13 +85,21 @@ static int set_file(struct replay_track *tk, int fd, uint32_t file)
 static int new_file(struct replay_track *tk, int fd, enum replay_file_kind kind)
 {
 	uint32_t file = tk->next_file++;
-	size_t cap = tk->nfiles;
+	size_t cap = tk->nfiles, icap = tk->nfiles;
 
 	if (grow((void **)&tk->kind, &cap, (size_t)file + 1, sizeof(uint8_t)) <
-	    0)
+		    0 ||
+	    grow((void **)&tk->inode, &icap, (size_t)file + 1,
+		 sizeof(uint32_t)) < 0)
 		return -1;
 	tk->nfiles = cap;
 	tk->kind[file] = (uint8_t)kind;
+	/* epoll files and eventfds are all made on the kernel's one
+	 * anonymous inode (fs/anon_inodes.c anon_inode_getfile); a socket
+	 * and an O_TMPFILE file each get an inode of their own, a pipe's
+	 * two ends share one (see TRACE_PIPE). */
+	tk->inode[file] =
+		kind == REPLAY_EPOLL || kind == REPLAY_EVENTFD ? 0 : file;
 	return set_file(tk, fd, file);
 }
 
@@ -177,19 +186,9 @@ uint32_t replay_reg_file(const struct replay_track *tk, int ep, int fd,
 	return 0;
 }
 
-/* epoll files and eventfds are all made on the kernel's one anonymous
- * inode (fs/anon_inodes.c anon_inode_getfile); a pipe, a socket and an
- * O_TMPFILE file each get an inode of their own. */
-static bool anon_inode(enum replay_file_kind kind)
-{
-	return kind == REPLAY_EPOLL || kind == REPLAY_EVENTFD;
-}
-
 bool replay_same_inode(const struct replay_track *tk, uint32_t a, uint32_t b)
 {
-	return a && b &&
-	       (a == b || (anon_inode((enum replay_file_kind)tk->kind[a]) &&
-			   anon_inode((enum replay_file_kind)tk->kind[b])));
+	return a && b && tk->inode[a] == tk->inode[b];
 }
 
 static int bind_one(struct replay_track *tk, int slot, int64_t ret, int fd,
@@ -215,10 +214,15 @@ int replay_track_apply(struct replay_track *tk, size_t i,
 		return bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_OTHER);
 	case TRACE_PIPE:
 	case TRACE_SOCKETPAIR:
-		if (bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_OTHER) < 0)
+		if (bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_OTHER) < 0 ||
+		    bind_one(tk, op->bind + 1, o->ret, o->fds[1],
+			     REPLAY_OTHER) < 0)
 			return -1;
-		return bind_one(tk, op->bind + 1, o->ret, o->fds[1],
-				REPLAY_OTHER);
+		/* fs/pipe.c create_pipe_files: both ends on the pipe's inode. */
+		if (op->kind == TRACE_PIPE && o->ret >= 0)
+			tk->inode[replay_file(tk, o->fds[1])] =
+				replay_file(tk, o->fds[0]);
+		return 0;
 	case TRACE_DUP:
 		/* The new number shares the source number's open file. */
 		tk->slotfd[op->bind] = o->ret < 0 ? -1 : o->fds[0];

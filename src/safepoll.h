@@ -507,7 +507,8 @@ int safepoll_fd(const struct safepoll *sp);
  * fd fstat cannot read counts too): their fds were closed behind
  * safepoll's back.  Files on one inode look the same: every epoll,
  * eventfd, timerfd and signalfd is on the kernel's one anonymous inode,
- * so such a number taken over by another of them is not counted.  Or
+ * and a pipe's two ends on the pipe's, so a number taken over by another
+ * file on its inode is not counted.  Or
  * -EUCLEAN when the table or the kernel disagree, or
  * the errno of reading fdinfo. */
 /*@

@@ -317,6 +317,25 @@ static void test_check_anon_inode_not_told_apart(void **state)
 	close(keep);
 }
 
+/* The same limit for a pipe: its two ends are on the pipe's inode.  The
+ * read end's number, taken by a dup of the write end, looks the same. */
+static void test_check_pipe_ends_not_told_apart(void **state)
+{
+	struct fixture *f = *state;
+	int keep = dup(f->p[0]), num = f->p[0], w;
+
+	assert_true(keep >= 0);
+	close(num);
+	w = dup(f->p[1]);
+	assert_int_equal(w, num);
+	assert_int_equal(check_keeping_masks(f->sp), 0);
+	/* The record is dropped as the caller would: the kernel's
+	 * registration stays with the read end, which keep holds. */
+	assert_int_equal(safepoll_del(f->sp, w), -ENOENT);
+	assert_int_equal(dup2(keep, num), num);
+	close(keep);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +371,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_check_anon_inode_not_told_apart, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_check_pipe_ends_not_told_apart, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }

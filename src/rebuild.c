@@ -118,6 +118,7 @@ static void revive(struct safepoll *sp)
 	  loop invariant kept: Instance(sp);
 	  loop invariant fields: sp->capacity == \at(sp->capacity, Pre) &&
 	    sp->regs == \at(sp->regs, Pre);
+	  loop invariant storage: StorageOf(sp, sp->regs, sp->capacity);
 	  loop invariant no_token: NoNewToken{Pre, Here}(sp);
 	  loop invariant gens: \forall integer j; 0 <= j < sp->capacity ==>
 	    (Retired{Pre}(sp, j) && j < i ==> Gen(sp, j) == 0) &&

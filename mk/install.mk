@@ -7,6 +7,7 @@
 # named in an installed header, and safepoll(3) says so (a reader who meets
 # them in a backtrace or in nm(1) finds what they are).
 MAN_FUNCS := safepoll_init safepoll_new safepoll_fini safepoll_free \
+	safepoll_grow \
 	safepoll_add safepoll_mod safepoll_del safepoll_close safepoll_rebuild \
 	safepoll_wait \
 	safepoll_event safepoll_wait_array safepoll_pwait safepoll_pwait2 \

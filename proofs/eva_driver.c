@@ -19,6 +19,8 @@
 #define OUT 3
 
 static struct safepoll_reg regs[CAP];
+static struct safepoll_reg first[CAP], more[2 * CAP];
+static struct safepoll grown_inst;
 static struct safepoll inst;
 
 static int any_fd(void)
@@ -311,6 +313,28 @@ static void caller_storage(void)
 	safepoll_free(&inst);
 }
 
+/* Growth: its refusals, then a table of CAP slots, used, moved into one
+ * of 2 * CAP and used there.  Exact sizes: Eva keeps the table's address
+ * and its capacity together only where each has one value. */
+static void grown(void)
+{
+	struct safepoll *sp = &grown_inst;
+
+	if (safepoll_init(sp, first, CAP, 0) != 0)
+		return;
+	life(sp);
+	safepoll_grow(NULL, more, 2 * CAP);
+	safepoll_grow(sp, NULL, 2 * CAP);
+	safepoll_grow(sp, more, Frama_C_unsigned_int_interval(0, CAP));
+	safepoll_grow(sp, more,
+		      Frama_C_unsigned_int_interval(SAFEPOLL_CAPACITY_MAX + 1,
+						    UINT32_MAX));
+	if (safepoll_grow(sp, more, 2 * CAP) != 0)
+		return;
+	life(sp);
+	safepoll_fini(sp);
+}
+
 static void own_storage(uint32_t capacity)
 {
 	struct safepoll *sp = NULL;
@@ -360,6 +384,7 @@ int main(void)
 	step(NULL);
 	safepoll_fini(NULL);
 	caller_storage();
+	grown();
 	allocated();
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "table.h"
+#include "grow.acsl"
 
 /* The largest power of two not above capacity: as many chains as that
  * keeps every chain at two slots or fewer on average. */
@@ -69,6 +70,128 @@ int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 	/*@ assert fresh: \forall integer j; 0 <= j < capacity ==>
 	      FreshSlot(sp->regs + j, j, sp->capacity); */
 	//@ assert fresh_table: Fresh(sp);
+	return 0;
+}
+
+/*@
+  requires n: 1 <= n <= SAFEPOLL_CAPACITY_MAX;
+  requires valid: \valid(to + (0 .. n - 1)) && \valid_read(from + (0 .. n - 1));
+  requires apart: \separated(to + (0 .. n - 1), from + (0 .. n - 1));
+  assigns to[0 .. n - 1];
+  ensures copied: \forall integer i; 0 <= i < n ==>
+    CopiedSlot{Pre, Post}(to + i, from + i);
+*/
+static void copy_slots(struct safepoll_reg *to,
+		       const struct safepoll_reg *from, uint32_t n)
+{
+	/*@
+	  loop invariant range: 0 <= i <= n;
+	  loop invariant copied: \forall integer j; 0 <= j < i ==>
+	    CopiedSlot{Pre, Here}(to + j, from + j);
+	  loop assigns i, to[0 .. n - 1];
+	  loop variant n - i;
+	*/
+	for (uint32_t i = 0; i < n; i++) {
+		to[i].udata = from[i].udata;
+		to[i].token = from[i].token;
+		to[i].fd = from[i].fd;
+		to[i].events = from[i].events;
+		to[i].next = from[i].next;
+		to[i].head = from[i].head;
+	}
+}
+
+/*@
+  requires range: 1 <= from < capacity <= SAFEPOLL_CAPACITY_MAX;
+  requires valid: \valid(regs + (from .. capacity - 1));
+  requires tail: tail == Nil || tail < from;
+  assigns regs[from .. capacity - 1];
+  ensures added: \forall integer j; from <= j < capacity ==>
+    NewSlot(regs + j, j, capacity, tail);
+*/
+static void add_slots(struct safepoll_reg *regs, uint32_t from,
+		      uint32_t capacity, uint32_t tail)
+{
+	/*@
+	  loop invariant range: from <= i <= capacity;
+	  loop invariant added: \forall integer j; from <= j < i ==>
+	    NewSlot(regs + j, j, capacity, tail);
+	  loop assigns i, regs[from .. capacity - 1];
+	  loop variant capacity - i;
+	*/
+	for (uint32_t i = from; i < capacity; i++) {
+		regs[i].udata = 0;
+		regs[i].token = SP_NIL;
+		regs[i].fd = -1;
+		regs[i].events = 0;
+		regs[i].head = SP_NIL;
+		regs[i].next = i + 1 < capacity ? i + 1 : tail;
+	}
+}
+
+/* The old slots keep their indexes, so every token and every event in the
+ * batch keeps its meaning; the new ones go in front of the free list.  The
+ * chain count stays: a chain's head lives in the slot of its number, and
+ * a rehash would have to move every registration. */
+int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
+		  uint32_t capacity)
+{
+	uint32_t old;
+
+	if (!sp || !regs)
+		return -EFAULT;
+	if (capacity <= sp->capacity || capacity > SAFEPOLL_CAPACITY_MAX)
+		return -EINVAL;
+	old = sp->capacity;
+	//@ ghost uint32_t tail = sp->free_head;
+	copy_slots(regs, sp->regs, old);
+	add_slots(regs, old, capacity, sp->free_head);
+	sp->free_head = old;
+	sp->regs = regs;
+	sp->capacity = capacity;
+	/*@ assert same: \forall integer i; 0 <= i < old ==>
+	      GrownSlot{Pre, Here}(sp, i); */
+	/*@ assert added: \forall integer j; old <= j < capacity ==>
+	      NewSlot(sp->regs + j, j, capacity, tail); */
+	/*@ assert heads_old: \forall integer c; 0 <= c < old ==>
+	      sp->regs[c].head == \at(sp->regs[c].head, Pre); */
+	/*@ assert heads_once_old: \forall integer c, d; 0 <= c < old &&
+	      0 <= d < old && c != d ==> sp->regs[c].head == Nil ||
+	        sp->regs[c].head != sp->regs[d].head; */
+	/*@ assert states: \forall integer i; 0 <= i < old ==>
+	      (Free(sp, i) <==> Free{Pre}(sp, i)) &&
+	      (Live(sp, i) <==> Live{Pre}(sp, i)) &&
+	      sp->regs[i].next == \at(sp->regs[i].next, Pre) &&
+	      sp->regs[i].head == \at(sp->regs[i].head, Pre); */
+	/*@ assert new_free: \forall integer j; old <= j < capacity ==>
+	      Free(sp, j) && !Live(sp, j) && sp->regs[j].head == Nil; */
+	/*@ assert live_old: \forall integer i; Live(sp, i) ==> i < old; */
+	/*@ assert heads_live_old: \forall integer c; 0 <= c < old ==>
+	      sp->regs[c].head == Nil || Live(sp, sp->regs[c].head); */
+	/*@ assert next_not_head_old: \forall integer i, c; 0 <= i < old &&
+	      0 <= c < old && Live(sp, i) ==>
+	      sp->regs[i].next == Nil || sp->regs[i].next != sp->regs[c].head; */
+	/*@ assert slots_old: \forall integer i; 0 <= i < old ==>
+	      Link(sp, sp->regs[i].next) && Link(sp, sp->regs[i].head) &&
+	      sp->regs[i].fd >= -1 &&
+	      Self(sp, i) == (sp->regs[i].fd >= 0 ? i : Nil) &&
+	      (Retired(sp, i) ==> Gen(sp, i) == 0xffffffff); */
+	//@ ghost slots_joined(sp, old);
+	//@ assert free_head: FreeHead(sp);
+	//@ assert free_links: FreeLinks(sp);
+	//@ assert free_not_to_head: FreeNotToHead(sp);
+	/*@ assert free_once_old: \forall integer i, j; 0 <= i < old &&
+	      0 <= j < old && Free(sp, i) && Free(sp, j) && i != j ==>
+	      sp->regs[i].next == Nil || sp->regs[i].next != sp->regs[j].next; */
+	/*@ assert free_next_old: \forall integer i; 0 <= i < old &&
+	      Free(sp, i) ==> sp->regs[i].next == Nil ||
+	        sp->regs[i].next < old && sp->regs[i].next != tail; */
+	//@ ghost free_once_joined(sp, old, tail);
+	//@ ghost heads_live_joined(sp, old);
+	//@ ghost heads_once_joined(sp, old);
+	//@ assert nexts_live: NextsLive(sp);
+	//@ assert nexts_once: NextsOnce(sp);
+	//@ ghost next_not_head_joined(sp, old);
 	return 0;
 }
 

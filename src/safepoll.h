@@ -197,6 +197,48 @@ int safepoll_fini(struct safepoll *sp);
 */
 int safepoll_free(struct safepoll *sp);
 
+/* safepoll_grow: moves the table into larger caller-provided storage,
+ * regs for `capacity` registrations, when the old one is full (-ENOSPC).
+ * Every registration keeps its slot, token and udata; the events of the
+ * last wait keep theirs; the epoll descriptor stays: no system call, no
+ * spare descriptor.  The next adds take the new slots.  The old storage is
+ * the caller's again; the new one must outlive the instance (safepoll_new's
+ * own block is left alone, freed by safepoll_free).  Lookups keep the chain
+ * count of the first capacity: longer chains, never a rehash.  Errors:
+ * -EFAULT for a NULL pointer; -EINVAL for a capacity not above the present
+ * one or above SAFEPOLL_CAPACITY_MAX. */
+/*@
+  requires valid: sp == \null || Instance(sp);
+  assigns sp->regs, sp->capacity, sp->free_head, regs[0 .. capacity - 1];
+  behavior null:
+    assumes sp == \null || regs == \null;
+    assigns \nothing;
+    ensures result: \result == -EFAULT;
+  behavior bad_size:
+    assumes sp != \null && regs != \null;
+    assumes capacity <= sp->capacity || capacity > SAFEPOLL_CAPACITY_MAX;
+    assigns \nothing;
+    ensures result: \result == -EINVAL;
+  behavior grow:
+    assumes sp != \null && regs != \null;
+    assumes sp->capacity < capacity <= SAFEPOLL_CAPACITY_MAX;
+    requires storage: StorageOf(sp, regs, capacity);
+    requires apart: \separated(regs + (0 .. capacity - 1),
+                                sp->regs + (0 .. sp->capacity - 1));
+    ensures result: \result == 0;
+    ensures kept: Instance(sp);
+    ensures moved: sp->regs == regs && sp->capacity == capacity;
+    ensures same: \forall integer i; 0 <= i < \old(sp->capacity) ==>
+      GrownSlot{Old, Post}(sp, i);
+    ensures tokens: \forall integer t; TokenLive(sp, t) <==>
+      TokenLive{Old}(sp, t);
+    ensures first_free: sp->free_head == \old(sp->capacity);
+  complete behaviors;
+  disjoint behaviors;
+*/
+int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
+		  uint32_t capacity);
+
 /* Every registration call below keeps the instance whole and the batch as
  * it is, moves no generation back and brings no retired slot back
  * (safepoll.acsl: CtlKeeps); each says which tokens it may bring to life. */

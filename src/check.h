@@ -64,9 +64,12 @@ void sp_mark_stale(struct safepoll *sp, uint32_t i);
   requires valid: Instance(sp);
   requires dead: \valid(dead) &&
     \separated(dead, sp, sp->regs + (0 .. sp->capacity - 1), &errno);
-  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed, *dead;
+  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed,
+    spec_opened, *dead;
   ensures result: -4095 <= \result <= 0;
   ensures same: MarksOnly{Pre, Post}(sp);
+  ensures closes: spec_opened == \old(spec_opened) || spec_opened < 0 ||
+    spec_closed == spec_opened;
 */
 int sp_check_kernel(struct safepoll *sp, uint32_t *dead);
 

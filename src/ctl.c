@@ -15,7 +15,9 @@
                              &errno);
   assigns *ev, errno;
   ensures result: -4095 <= \result <= 0;
+  ensures kernel: \result == 0 || \result == -errno;
   ensures fd: \result == 0 ==> fd >= 0;
+  ensures self: fd == sp->epfd ==> \result == -EBADF || \result == -EINVAL;
   ensures token: ev->data.u64 == token;
 */
 static int ctl(const struct safepoll *sp, int op, int fd, uint32_t events,
@@ -101,7 +103,7 @@ static int make_room(struct safepoll *sp, int fd, uint32_t events)
 /*@
   requires valid: Instance(sp);
   requires room: sp->free_head != Nil;
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
   ensures result: \result <= 0;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures new_token: \result == 0 ==>
@@ -200,7 +202,7 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
   requires prev: prev == Nil ?
     sp->regs[ChainOf(fd, sp->hash_mask)].head == slot :
     Live(sp, prev) && sp->regs[prev].next == slot && prev != slot;
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
   ensures result: \result <= 0;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures new_token: OneNewToken{Pre, Post}(sp, \old(sp->free_head)) ||

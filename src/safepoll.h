@@ -107,6 +107,10 @@ struct safepoll_event {
  * (specs/kernel/close.h defines it for make prove), by which safepoll_close
  * and safepoll_fini say which descriptor they close. */
 //@ ghost extern int spec_closed;
+/* The number the last open(2) returned: ghost state of the kernel's
+ * contract (specs/kernel/open.h), by which safepoll_check says it closes
+ * the fdinfo file it opens. */
+//@ ghost extern int spec_opened;
 
 #include "safepoll.acsl"
 
@@ -241,7 +245,9 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
 
 /* Every registration call below keeps the instance whole and the batch as
  * it is, moves no generation back and brings no retired slot back
- * (safepoll.acsl: CtlKeeps); each says which tokens it may bring to life. */
+ * (safepoll.acsl: CtlKeeps); mod, del and close keep its epoll fd and
+ * flags too (ensures instance); each says which tokens it may bring to
+ * life. */
 
 /* safepoll_add: registers fd for `events`; udata comes back with each of
  * its events.  EPOLLERR and EPOLLHUP are always reported, as the kernel
@@ -297,6 +303,7 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
     assumes sp != \null;
     ensures result: \result <= 0;
     ensures kept: CtlKeeps{Old, Post}(sp);
+    ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
     ensures new_token: NewGenOnly{Old, Post}(sp) ||
       OneNewToken{Old, Post}(sp, \old(sp->free_head));
   complete behaviors;
@@ -320,7 +327,10 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
     assumes sp != \null;
     ensures result: \result <= 0;
     ensures kept: CtlKeeps{Old, Post}(sp);
+    ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
     ensures no_token: NoNewToken{Old, Post}(sp);
+    ensures own: fd == \old(sp->epfd) ==>
+      \result == -EBADF || \result == -EINVAL;
   complete behaviors;
   disjoint behaviors;
 */
@@ -341,8 +351,10 @@ int safepoll_del(struct safepoll *sp, int fd);
     assumes sp != \null;
     ensures result: \result <= 0;
     ensures kept: CtlKeeps{Old, Post}(sp);
+    ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
     ensures no_token: NoNewToken{Old, Post}(sp);
     ensures closed: spec_closed == fd || spec_closed == \old(spec_closed);
+    ensures own: fd == \old(sp->epfd) ==> spec_closed == \old(spec_closed);
   complete behaviors;
   disjoint behaviors;
 */
@@ -555,7 +567,8 @@ int safepoll_fd(const struct safepoll *sp);
  * the errno of reading fdinfo. */
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed;
+  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed,
+    spec_opened;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -586,7 +599,8 @@ struct safepoll_report {
   requires out: out == \null || \valid(out);
   requires apart: sp == \null || out == \null ||
     \separated(out, sp, sp->regs + (0 .. sp->capacity - 1), &errno);
-  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed, *out;
+  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed,
+    spec_opened, *out;
   behavior null:
     assumes sp == \null || out == \null;
     assigns \nothing;

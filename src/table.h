@@ -61,6 +61,8 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
   ensures table: Table(sp);
   ensures slot: \result == \old(sp->free_head);
   ensures live: Live(sp, \result) && sp->regs[\result].fd == fd;
+  ensures registration: sp->regs[\result].udata == udata &&
+    sp->regs[\result].events == events;
   ensures same_gen: Gen(sp, \result) == \old(Gen(sp, sp->free_head));
   ensures chained: sp->regs[ChainOf(fd, sp->hash_mask)].head == \result &&
     sp->regs[\result].next == \old(sp->regs[ChainOf(fd, sp->hash_mask)].head);

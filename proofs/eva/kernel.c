@@ -43,13 +43,18 @@ int epoll_create1(int flags)
 
 int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
 {
-	(void)epfd;
 	if (op != EPOLL_CTL_DEL) {
 		/* the kernel copies the event in: it must be readable */
 		volatile uint32_t e = event->events;
 		volatile uint64_t d = event->data.u64;
 		(void)e;
 		(void)d;
+	}
+	/* The instance's own fd: an epoll can be polled, but not by itself
+	 * (do_epoll_ctl: EINVAL, or EBADF when epfd names no file). */
+	if (fd == epfd) {
+		errno = Frama_C_nondet(EBADF, EINVAL);
+		return -1;
 	}
 	if (fd >= 0 && Frama_C_nondet(0, 1))
 		return 0;
@@ -141,11 +146,14 @@ int open(const char *path, int flags)
 {
 	(void)path;
 	(void)flags;
-	if (Frama_C_nondet(0, 1)) {
+	int fd = -1;
+
+	if (Frama_C_nondet(0, 1))
 		errno = Frama_C_interval(1, 4095);
-		return -1;
-	}
-	return Frama_C_interval(0, INT32_MAX);
+	else
+		fd = Frama_C_interval(0, INT32_MAX);
+	//@ ghost spec_opened = fd;
+	return fd;
 }
 
 int fstat(int fd, struct stat *buf)

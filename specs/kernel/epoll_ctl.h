@@ -11,6 +11,7 @@
   assigns error: errno \from indirect:epfd, indirect:op, indirect:fd, indirect:*event; // man 2 epoll_ctl ERRORS
   ensures result: \result == 0 || \result == -1; // man 2 epoll_ctl RETURN VALUE
   ensures fd: \result == 0 ==> fd >= 0; // do_epoll_ctl: fdget(fd) of a negative number fails -> EBADF
+  ensures self: fd == epfd ==> \result == -1 && (errno == EBADF || errno == EINVAL); // do_epoll_ctl, 5.10 to 6.18: an epoll is pollable (no EPERM), then f.file == tf.file -> EINVAL
   ensures error: \result == -1 ==> errno == EBADF || errno == EEXIST || errno == EINVAL || errno == ELOOP || errno == ENOENT || errno == ENOMEM || errno == ENOSPC || errno == EPERM || errno == EFAULT; // man 2 epoll_ctl ERRORS; do_epoll_ctl
 */
 int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);

@@ -10,8 +10,8 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 MANDIR ?= $(PREFIX)/share/man
 
-VERSION := 0.2.0
-SOVERSION := 1
+VERSION := 0.3.0
+SOVERSION := 2
 
 CC ?= cc
 CFLAGS ?= -O2 -g

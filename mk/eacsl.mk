@@ -72,8 +72,8 @@ eacsl-build:
 		$(filter-out $(BUILD)/replay/wrapper.o,$(REPLAY_OBJS)) \
 		$(BUILD)/libtrace.a $(BUILD)/libspmodel.a
 	@rm -rf $(EACSL_OUT)/src && mkdir -p $(EACSL_OUT)
-	python3 proofs/eva/strip_acsl.py $(EACSL_OUT)/src src/*.c src/*.h \
-		src/*.acsl
+	python3 proofs/eva/strip_acsl.py $(EACSL_OUT)/src src src/*.c src/*.h \
+		src/*.acsl src/safepoll/*
 	frama-c -machdep gcc_x86_64 -cpp-extra-args="$(EACSL_CPP)" \
 		$(EACSL_OUT)/src/*.c proofs/eacsl/kernel.c proofs/eacsl/entry.c \
 		-main sp_eacsl_entry -e-acsl -e-acsl-functions $(EACSL_FCTS) \

@@ -45,8 +45,9 @@ EVA_WP := -wp -wp-rte -wp-fct epoll_ctl,epoll_wait,epoll_pwait,epoll_pwait2,clos
 prove-eva:
 	@$(MAKE) --no-print-directory $(PROVE_WHY3)
 	@rm -rf $(EVA_OUT)/src && mkdir -p $(EVA_OUT)
-	python3 proofs/eva/strip_acsl.py $(EVA_OUT)/src $(PROVE_SRC)/*.c \
-		$(PROVE_SRC)/*.h $(PROVE_SRC)/*.acsl
+	python3 proofs/eva/strip_acsl.py $(EVA_OUT)/src $(PROVE_SRC) \
+		$(PROVE_SRC)/*.c $(PROVE_SRC)/*.h $(PROVE_SRC)/*.acsl \
+		$(PROVE_SRC)/safepoll/*
 	WHY3CONFIG=$(PROVE_WHY3) $(FRAMAC) -cpp-extra-args="$(EVA_CPP)" \
 		$(PROVE_KERNEL) $(EVA_OUT)/src/*.c $(EVA_INPUTS) \
 		$(PROVE_CLASSIFY) $(EVA_WP) -then $(EVA_FLAGS) \

@@ -15,7 +15,7 @@ $(BUILD)/fault/safepoll_wrapped.o: $(LIB_OBJS) | $(BUILD)/fault
 	$(LD) -r $(FAULT_CALLS:%=--wrap=%) -o $@ $^
 
 $(BUILD)/fault/obj/%.o: tests/fault/%.c tests/fault/inject.h tests/helpers.h \
-		src/*.h src/safepoll.acsl | $(BUILD)/fault/obj
+		src/*.h src/safepoll/* | $(BUILD)/fault/obj
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $(@:.o=.plain.o)
 	$(LD) -r $(FAULT_INLINE_CALLS:%=--wrap=%) -o $@ $(@:.o=.plain.o)
 

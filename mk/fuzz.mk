@@ -12,7 +12,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 FUZZ_SRCS := $(LIB_SRCS) $(wildcard specs/model/*.c) $(wildcard trace/*.c) \
 	$(filter-out replay/main.c,$(wildcard replay/*.c)) \
 	$(wildcard fuzz/*.c)
-FUZZ_HDRS := $(wildcard src/*.h src/*.acsl specs/model/*.h trace/*.h \
+FUZZ_HDRS := $(wildcard src/*.h src/*.acsl src/safepoll/* specs/model/*.h trace/*.h \
 	replay/*.h fuzz/*.h fuzz/*/*.h)
 FUZZ_TOOL_SRCS := $(wildcard fuzz/tool/*.c)
 FUZZ_DIRS := src specs/model trace replay fuzz

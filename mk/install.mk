@@ -1,31 +1,31 @@
 # make install / uninstall, with the usual PREFIX and DESTDIR.
 
 # safepoll(3), and a page for each function that points to it: every
-# function the installed headers declare.  safepoll_wait_timed and
-# safepoll_wait_again are safepoll_wait's out-of-line halves, not meant to
-# be called; they get a page all the same, since they are exported and
-# named in an installed header, and safepoll(3) says so (a reader who meets
-# them in a backtrace or in nm(1) finds what they are).
+# function the installed headers declare, each exported or inline.
 MAN_FUNCS := safepoll_init safepoll_new safepoll_fini safepoll_free \
 	safepoll_grow \
 	safepoll_add safepoll_mod safepoll_del safepoll_close safepoll_rebuild \
 	safepoll_wait \
 	safepoll_event safepoll_wait_array safepoll_pwait safepoll_pwait2 \
 	safepoll_check safepoll_check_report safepoll_dropped \
-	safepoll_fd safepoll_wait_timed safepoll_wait_again
-# The installed headers: safepoll.h includes the other two.
-HEADERS := src/safepoll.h src/safepoll_loop.h src/safepoll.acsl
+	safepoll_fd
+# The installed headers: safepoll.h includes safepoll_loop.h, and, for
+# Frama-C only, the contracts (a program that uses safepoll can be
+# checked against them).
+HEADERS := src/safepoll.h src/safepoll_loop.h
+CONTRACTS := src/safepoll/contracts.h src/safepoll/safepoll.acsl
 
 ## make install     PREFIX=/usr/local DESTDIR= : headers, libraries, safepoll.pc
 ## make uninstall   removes what make install put there
 .PHONY: install uninstall
 install: $(LIB_A) $(LIB_SO)
-	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	install -d $(DESTDIR)$(INCLUDEDIR)/safepoll $(DESTDIR)$(LIBDIR)/pkgconfig \
 		$(DESTDIR)$(MANDIR)/man3
 	install -m 644 man/safepoll.3 $(DESTDIR)$(MANDIR)/man3/
 	for f in $(MAN_FUNCS); do \
 		echo '.so man3/safepoll.3' > $(DESTDIR)$(MANDIR)/man3/$$f.3; done
 	install -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/
+	install -m 644 $(CONTRACTS) $(DESTDIR)$(INCLUDEDIR)/safepoll/
 	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf libsafepoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libsafepoll.so.$(SOVERSION)
@@ -37,6 +37,7 @@ install: $(LIB_A) $(LIB_SO)
 
 uninstall:
 	rm -f $(HEADERS:src/%=$(DESTDIR)$(INCLUDEDIR)/%) \
+		$(CONTRACTS:src/%=$(DESTDIR)$(INCLUDEDIR)/%) \
 		$(DESTDIR)$(LIBDIR)/libsafepoll.a \
 		$(DESTDIR)$(LIBDIR)/libsafepoll.so.$(VERSION) \
 		$(DESTDIR)$(LIBDIR)/libsafepoll.so.$(SOVERSION) \
@@ -44,6 +45,7 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/pkgconfig/safepoll.pc \
 		$(DESTDIR)$(MANDIR)/man3/safepoll.3 \
 		$(MAN_FUNCS:%=$(DESTDIR)$(MANDIR)/man3/%.3)
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/safepoll
 
 # Installs into a scratch DESTDIR, builds the README example against it
 # through pkg-config as a user would, runs it, and uninstalls to nothing.
@@ -66,15 +68,15 @@ test-install: $(BUILD)/readme_example.c
 	echo "test-install: installed, linked through pkg-config, ran, uninstalled"
 
 # The manual page renders with no warning, and names every function the
-# installed headers declare (safepoll_loop.h's inline ones and their two
-# out-of-line halves included), each with a page of its own.
+# installed headers declare (safepoll_loop.h's inline ones included), each
+# with a page of its own.
 TEST_TARGETS += test-man
 .PHONY: test-man
 test-man:
 	@groff -man -Tutf8 -ww -z man/safepoll.3
-	@fs=$$(sed -n 's/^[a-z].* \**\(safepoll_[a-z0-9_]*\)(.*/\1/p' \
+	@fs=$$(sed -n 's/^[A-Za-z].* \**\(safepoll_[a-z0-9_]*\)(.*/\1/p' \
 		src/safepoll.h src/safepoll_loop.h); \
-	for f in safepoll_event safepoll_wait_timed; do \
+	for f in safepoll_event safepoll_pwait2; do \
 		echo "$$fs" | grep -qx "$$f" || \
 		{ echo "test-man: $$f not found in the headers: fix the pattern"; exit 1; }; \
 	done; \

@@ -4,10 +4,10 @@ LIB_PIC_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/pic/%.o)
 ALL_TARGETS += $(LIB_A) $(LIB_SO) $(BUILD)/libsafepoll.so
 
 ## make            build build/libsafepoll.a and build/libsafepoll.so
-$(BUILD)/obj/%.o: src/%.c src/*.h src/safepoll.acsl | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c src/*.h src/safepoll/* | $(BUILD)/obj
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/pic/%.o: src/%.c src/*.h src/safepoll.acsl | $(BUILD)/pic
+$(BUILD)/pic/%.o: src/%.c src/*.h src/safepoll/* | $(BUILD)/pic
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -c $< -o $@
 
 # One relocatable object whose only global names are safepoll_*: linked

@@ -118,23 +118,6 @@ static void event_loop(struct safepoll *sp)
 	}
 }
 
-/* safepoll_wait's two out-of-line halves, called as safepoll_wait calls
- * them (their contracts: a count within the batch; a timeout above 0 for
- * the first; for the second, a timeout of 0 or less and one of
- * epoll_wait's errnos). */
-static void wait_halves(struct safepoll *sp)
-{
-	static const int errs[] = { EBADF, EFAULT, EINTR, EINVAL };
-	int max = Frama_C_interval(1, SAFEPOLL_BATCH);
-
-	if (Frama_C_nondet(0, 1)) {
-		safepoll_wait_timed(sp, max, Frama_C_interval(1, INT32_MAX));
-	} else {
-		errno = errs[Frama_C_interval(0, 3)];
-		safepoll_wait_again(sp, max, Frama_C_interval(INT32_MIN, 0));
-	}
-}
-
 /* A timeout for safepoll_pwait2: none (for ever), zero, any valid one,
  * or one the kernel refuses (each field out of its range). */
 static const struct timespec *any_timespec(struct timespec *t)
@@ -258,10 +241,6 @@ static void step(struct safepoll *sp)
 		break;
 	case 11:
 		event_loop(sp);
-		break;
-	case 12:
-		if (sp)
-			wait_halves(sp);
 		break;
 	case 13:
 		masked_waits(sp);

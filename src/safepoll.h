@@ -26,15 +26,24 @@
  * number closed behind safepoll's back is reused and registered again, the
  * old registration's events are dropped from then on.
  *
- * Each function below is specified by its ACSL contract (checked by
- * `make prove`); the logic it uses is in safepoll.acsl.
+ * This header is plain C (C89 and later, and C++).  Each function's
+ * contract, in ACSL, is in safepoll/contracts.h, which `make prove`
+ * proves and which only Frama-C reads.
+ *
+ * ABI: the soname's number changes whenever a struct below changes its
+ * size or layout, or an exported function its meaning: the inline
+ * functions of safepoll_loop.h are compiled into the caller and read the
+ * structs' fields.  A new function alone keeps the soname.
  */
 #ifndef SAFEPOLL_H
 #define SAFEPOLL_H
 
 #include <errno.h>
+#include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/epoll.h>
+#include <time.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -103,102 +112,39 @@ struct safepoll_event {
 	uint32_t events;
 };
 
-/* The number the last close(2) freed: ghost state of the kernel's contract
- * (specs/kernel/close.h defines it for make prove), by which safepoll_close
- * and safepoll_fini say which descriptor they close. */
-//@ ghost extern int spec_closed;
-/* The number the last open(2) returned: ghost state of the kernel's
- * contract (specs/kernel/open.h), by which safepoll_check says it closes
- * the fdinfo file it opens. */
-//@ ghost extern int spec_opened;
+/* What safepoll_check_report finds besides its answer. */
+struct safepoll_report {
+	uint32_t stale;   /* what safepoll_check returns */
+	uint32_t dead;    /* kernel registrations under a dead token: the
+			   * dup trap's, which a wait drops each time they
+			   * fire; safepoll_rebuild ends them */
+	uint32_t retired; /* slots whose generations are used up: the table
+			   * is that much smaller until safepoll_rebuild */
+};
 
-#include "safepoll.acsl"
+/* Frama-C reads the contracts here; a compiler never does. */
+#ifdef __FRAMAC__
+#include "safepoll/contracts.h"
+#endif
 
 /* safepoll_init: creates an instance over caller-provided storage: regs
  * for `capacity` registrations.  No allocation.  Errors: -EFAULT for a
  * NULL pointer; -EINVAL for a capacity of 0 or above SAFEPOLL_CAPACITY_MAX,
  * or an unknown flag; epoll_create1's -EMFILE, -ENFILE, -ENOMEM. */
-/*@
-  assigns *sp, regs[0 .. capacity - 1], errno;
-  behavior null:
-    assumes sp == \null || regs == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior bad_size:
-    assumes sp != \null && regs != \null;
-    assumes capacity == 0 || capacity > SAFEPOLL_CAPACITY_MAX ||
-      (flags & ~SAFEPOLL_EINTR) != 0;
-    assigns \nothing;
-    ensures result: \result == -EINVAL;
-  behavior make:
-    assumes sp != \null && regs != \null;
-    assumes 1 <= capacity <= SAFEPOLL_CAPACITY_MAX &&
-      (flags & ~SAFEPOLL_EINTR) == 0;
-    requires storage: StorageOf(sp, regs, capacity);
-    ensures result: \result <= 0;
-    ensures made: \result == 0 ==> Instance(sp) && sp->live == 0 &&
-      sp->regs == regs && sp->capacity == capacity && sp->batch_len == 0;
-    ensures empty: \result == 0 ==> \forall integer i; !Live(sp, i);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_init(struct safepoll *sp, struct safepoll_reg *regs,
 		  uint32_t capacity, uint32_t flags);
 
 /* safepoll_new: the same over one allocation of its own, freed by
  * safepoll_free.  Errors: those of safepoll_init, and -ENOMEM. */
-/*@
-  requires valid_out: out == \null || \valid(out);
-  assigns *out;
-  behavior null:
-    assumes out == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior make:
-    assumes out != \null;
-    ensures result: \result <= 0;
-    ensures made: \result == 0 ==> Instance(*out);
-    ensures none: \result < 0 ==> *out == \null;
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_new(struct safepoll **out, uint32_t capacity, uint32_t flags);
 
 /* safepoll_fini: closes the epoll descriptor of an instance made by
  * safepoll_init; its storage is the caller's again.  Returns close's
  * result.  Registered fds stay open: they are the caller's. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns sp->epfd, sp->batch_len, errno, spec_closed;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior close:
-    assumes sp != \null;
-    ensures result: \result <= 0;
-    ensures kept: Instance(sp);
-    ensures closed: sp->epfd == -1 && sp->batch_len == 0 &&
-      spec_closed == \old(sp->epfd);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_fini(struct safepoll *sp);
 
 /* safepoll_free: safepoll_fini, then frees what safepoll_new allocated.
  * Does nothing with NULL or with an instance from safepoll_init. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == 0;
-  behavior free:
-    assumes sp != \null;
-    ensures result: \result <= 0;
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_free(struct safepoll *sp);
 
 /* safepoll_grow: moves the table into larger caller-provided storage,
@@ -211,43 +157,12 @@ int safepoll_free(struct safepoll *sp);
  * count of the first capacity: longer chains, never a rehash.  Errors:
  * -EFAULT for a NULL pointer; -EINVAL for a capacity not above the present
  * one or above SAFEPOLL_CAPACITY_MAX. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns sp->regs, sp->capacity, sp->free_head, regs[0 .. capacity - 1];
-  behavior null:
-    assumes sp == \null || regs == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior bad_size:
-    assumes sp != \null && regs != \null;
-    assumes capacity <= sp->capacity || capacity > SAFEPOLL_CAPACITY_MAX;
-    assigns \nothing;
-    ensures result: \result == -EINVAL;
-  behavior grow:
-    assumes sp != \null && regs != \null;
-    assumes sp->capacity < capacity <= SAFEPOLL_CAPACITY_MAX;
-    requires storage: StorageOf(sp, regs, capacity);
-    requires apart: \separated(regs + (0 .. capacity - 1),
-                                sp->regs + (0 .. sp->capacity - 1));
-    ensures result: \result == 0;
-    ensures kept: Instance(sp);
-    ensures moved: sp->regs == regs && sp->capacity == capacity;
-    ensures same: \forall integer i; 0 <= i < \old(sp->capacity) ==>
-      GrownSlot{Old, Post}(sp, i);
-    ensures tokens: \forall integer t; TokenLive(sp, t) <==>
-      TokenLive{Old}(sp, t);
-    ensures first_free: sp->free_head == \old(sp->capacity);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
 		  uint32_t capacity);
 
 /* Every registration call below keeps the instance whole and the batch as
- * it is, moves no generation back and brings no retired slot back
- * (safepoll.acsl: CtlKeeps); mod, del and close keep its epoll fd and
- * flags too (ensures instance); each says which tokens it may bring to
- * life. */
+ * it is, moves no generation back and brings no retired slot back; mod,
+ * del and close keep its epoll fd and flags too. */
 
 /* safepoll_add: registers fd for `events`; udata comes back with each of
  * its events.  EPOLLERR and EPOLLHUP are always reported, as the kernel
@@ -260,25 +175,6 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
  * takes is undone at once, so the add costs three calls there): its
  * refusal comes back as raw epoll gives it, and a record it shows stale
  * is released, so that its slot serves this add. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior register:
-    assumes sp != \null;
-    ensures result: \result <= 0;
-    ensures kept: CtlKeeps{Old, Post}(sp);
-    ensures new_token: \result == 0 && \old(sp->free_head) != Nil ==>
-      OneNewToken{Old, Post}(sp, \old(sp->free_head));
-    ensures new_gen: \result == 0 && \old(sp->free_head) == Nil ==>
-      NewGenOnly{Old, Post}(sp);
-    ensures no_token: \result < 0 ==> NoNewToken{Old, Post}(sp);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
 /* safepoll_mod: sets fd's mask and udata (NULL too: the udata is always
@@ -292,23 +188,6 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
  * an unknown bit; then the kernel's (-EBADF, -EPERM, -EINVAL, -ENOENT).
  * -ENOENT, -EBADF and -EPERM also end the table's record of fd: its fd
  * number no longer names the registered file. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior modify:
-    assumes sp != \null;
-    ensures result: \result <= 0;
-    ensures kept: CtlKeeps{Old, Post}(sp);
-    ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
-    ensures new_token: NewGenOnly{Old, Post}(sp) ||
-      OneNewToken{Old, Post}(sp, \old(sp->free_head));
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
 /* safepoll_del: removes fd's registration.  Events of it still in the
@@ -316,24 +195,6 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
  * (the table is left as it is); then the kernel's (-EBADF,
  * -EPERM, -EINVAL, -ENOENT); as for mod, -ENOENT, -EBADF and -EPERM end
  * the table's record of fd. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior remove:
-    assumes sp != \null;
-    ensures result: \result <= 0;
-    ensures kept: CtlKeeps{Old, Post}(sp);
-    ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
-    ensures no_token: NoNewToken{Old, Post}(sp);
-    ensures own: fd == \old(sp->epfd) ==>
-      \result == -EBADF || \result == -EINVAL;
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_del(struct safepoll *sp, int fd);
 
 /* safepoll_close: the safe way to close a registered fd: deletes its
@@ -341,23 +202,6 @@ int safepoll_del(struct safepoll *sp, int fd);
  * cannot be (-EPERM) is closed all the same.  Any other error of the delete
  * is returned and fd is left open (this keeps the instance's own epoll fd
  * from being closed); otherwise close's result. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed;
-  behavior null:
-    assumes sp == \null;
-    ensures result: \result == -EFAULT;
-  behavior remove_and_close:
-    assumes sp != \null;
-    ensures result: \result <= 0;
-    ensures kept: CtlKeeps{Old, Post}(sp);
-    ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
-    ensures no_token: NoNewToken{Old, Post}(sp);
-    ensures closed: spec_closed == fd || spec_closed == \old(spec_closed);
-    ensures own: fd == \old(sp->epfd) ==> spec_closed == \old(spec_closed);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_close(struct safepoll *sp, int fd);
 
 /* safepoll_rebuild: replaces the instance's epoll with a new one holding
@@ -379,30 +223,7 @@ int safepoll_close(struct safepoll *sp, int fd);
  * -EFAULT; -EBADF after safepoll_fini; epoll_create1's (-EMFILE ...); the
  * kernel's refusal of an add (-ENOMEM, -ENOSPC at max_user_watches ...);
  * dup3's.  On an error the instance keeps its epoll and its records. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior rebuild:
-    assumes sp != \null;
-    ensures result: \result <= 0;
-    ensures kept: Instance(sp);
-    ensures same: sp->epfd == \old(sp->epfd) &&
-      sp->batch_len == \old(sp->batch_len);
-    ensures no_token: NoNewToken{Old, Post}(sp);
-    ensures live_kept: \forall integer i; Live(sp, i) ==>
-      TokenLive{Old}(sp, Token(i, Gen(sp, i)));
-    ensures revived: \result == 0 ==> Revived{Old, Post}(sp);
-    ensures failed: \result < 0 ==> CtlKeeps{Old, Post}(sp);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_rebuild(struct safepoll *sp);
-
-#include "safepoll_loop.h"
 
 /* safepoll_wait_array: safepoll_wait, then the live events into
  * out[0 .. maxevents - 1].  Returns how many it stored: at most
@@ -410,39 +231,6 @@ int safepoll_rebuild(struct safepoll *sp);
  * timeout when every event fetched was dead.  A NULL out is -EFAULT when
  * the wait fetched events (they stay in the batch), as the raw call's
  * answer is for an array it cannot write; otherwise the wait's answer. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  requires valid_out: out == \null || maxevents <= 0 ||
-    \valid(out + (0 .. maxevents - 1));
-  requires apart: sp == \null || out == \null || maxevents <= 0 ||
-    \separated(out + (0 .. maxevents - 1), sp,
-               sp->regs + (0 .. sp->capacity - 1), &errno);
-  assigns sp->batch_len, sp->dropped, sp->batch[0 .. SAFEPOLL_BATCH - 1],
-    out[0 .. maxevents - 1], errno;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior bad_count:
-    assumes sp != \null;
-    assumes maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS;
-    assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
-    ensures result: \result == -EBADF || \result == -EINVAL;
-    ensures kept: Instance(sp);
-  behavior null_out:
-    assumes sp != \null && out == \null;
-    assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
-    assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
-    ensures result: \result <= 0;
-    ensures kept: Instance(sp);
-  behavior wait:
-    assumes sp != \null && out != \null;
-    assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
-    ensures result: \result <= maxevents;
-    ensures kept: Instance(sp);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 			int maxevents, int timeout_ms);
 
@@ -454,30 +242,6 @@ int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
  * safepoll_wait, the wait goes on for the time left with the same mask,
  * unless the instance was made with SAFEPOLL_EINTR: -EINTR.  Errors: those
  * of safepoll_wait; -EFAULT for a mask the kernel cannot read. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  requires valid_mask: sigmask == \null || \valid_read(sigmask);
-  assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior bad_count:
-    assumes sp != \null;
-    assumes maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS;
-    ensures result: \result == -EBADF || \result == -EINVAL;
-    ensures kept: Instance(sp);
-    ensures failed: sp->batch_len == 0;
-  behavior wait:
-    assumes sp != \null;
-    assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
-    ensures result: \result <= maxevents && \result <= SAFEPOLL_BATCH;
-    ensures kept: Instance(sp);
-    ensures fetched: \result >= 0 ==> sp->batch_len == \result;
-    ensures failed: \result < 0 ==> sp->batch_len == 0;
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_pwait(struct safepoll *sp, int maxevents, int timeout_ms,
 		   const sigset_t *sigmask);
 
@@ -489,65 +253,18 @@ int safepoll_pwait(struct safepoll *sp, int maxevents, int timeout_ms,
  * time is up.  Errors: -EFAULT for sp NULL; -EINVAL for a timeout the
  * kernel refuses (a negative tv_sec, a tv_nsec outside [0, 999999999]),
  * checked first as epoll_pwait2 does; then those of safepoll_pwait. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  requires valid_timeout: timeout == \null || \valid_read(timeout);
-  requires valid_mask: sigmask == \null || \valid_read(sigmask);
-  assigns sp->batch_len, sp->batch[0 .. SAFEPOLL_BATCH - 1], errno;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior bad_timeout:
-    assumes sp != \null && timeout != \null;
-    assumes timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
-      timeout->tv_nsec >= 1000000000;
-    assigns sp->batch_len;
-    ensures result: \result == -EINVAL;
-    ensures kept: Instance(sp);
-    ensures failed: sp->batch_len == 0;
-  behavior bad_count:
-    assumes sp != \null;
-    assumes timeout == \null || (timeout->tv_sec >= 0 &&
-      0 <= timeout->tv_nsec < 1000000000);
-    assumes maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS;
-    ensures result: \result == -EBADF || \result == -EINVAL;
-    ensures kept: Instance(sp);
-    ensures failed: sp->batch_len == 0;
-  behavior wait:
-    assumes sp != \null;
-    assumes timeout == \null || (timeout->tv_sec >= 0 &&
-      0 <= timeout->tv_nsec < 1000000000);
-    assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
-    ensures result: \result <= maxevents && \result <= SAFEPOLL_BATCH;
-    ensures kept: Instance(sp);
-    ensures fetched: \result >= 0 ==> sp->batch_len == \result;
-    ensures failed: \result < 0 ==> sp->batch_len == 0;
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_pwait2(struct safepoll *sp, int maxevents,
 		    const struct timespec *timeout, const sigset_t *sigmask);
 
 /* safepoll_dropped: how many times an event was dropped as dead; 0 for
  * NULL.  The count a wait's events added tells a spinning registration
  * that safepoll no longer holds (README: "What it does not do"). */
-/*@
-  requires valid: sp == \null || \valid_read(sp);
-  assigns \nothing;
-  ensures result: \result == (sp == \null ? 0 : sp->dropped);
-*/
 uint64_t safepoll_dropped(const struct safepoll *sp);
 
 /* safepoll_fd: the instance's epoll descriptor, to nest it in another
  * loop; -EFAULT for NULL.  Closing it is the caller's mistake to avoid; so
  * is an epoll_ctl on it with an epoll_data of the caller's own, which may
  * equal a live token and so be handed out as that registration's. */
-/*@
-  requires valid: sp == \null || \valid_read(sp);
-  assigns \nothing;
-  ensures result: \result == (sp == \null ? -EFAULT : sp->epfd);
-*/
 int safepoll_fd(const struct safepoll *sp);
 
 /* safepoll_check: checks the table and compares it with the kernel's
@@ -565,58 +282,14 @@ int safepoll_fd(const struct safepoll *sp);
  * file on its inode is not counted.  Or
  * -EUCLEAN when the table or the kernel disagree, or
  * the errno of reading fdinfo. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed,
-    spec_opened;
-  behavior null:
-    assumes sp == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior check:
-    assumes sp != \null;
-    ensures result: \result <= sp->capacity;
-    ensures kept: Instance(sp);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_check(struct safepoll *sp);
-
-/* What safepoll_check_report finds besides its answer. */
-struct safepoll_report {
-	uint32_t stale;   /* what safepoll_check returns */
-	uint32_t dead;    /* kernel registrations under a dead token: the
-			   * dup trap's, which a wait drops each time they
-			   * fire; safepoll_rebuild ends them */
-	uint32_t retired; /* slots whose generations are used up: the table
-			   * is that much smaller until safepoll_rebuild */
-};
 
 /* safepoll_check_report: safepoll_check, and the counts of *out, filled
  * only when it returns 0 or more.  -EFAULT for a NULL sp or out. */
-/*@
-  requires valid: sp == \null || Instance(sp);
-  requires out: out == \null || \valid(out);
-  requires apart: sp == \null || out == \null ||
-    \separated(out, sp, sp->regs + (0 .. sp->capacity - 1), &errno);
-  assigns sp->regs[0 .. sp->capacity - 1].events, errno, spec_closed,
-    spec_opened, *out;
-  behavior null:
-    assumes sp == \null || out == \null;
-    assigns \nothing;
-    ensures result: \result == -EFAULT;
-  behavior check:
-    assumes sp != \null && out != \null;
-    ensures result: \result <= sp->capacity;
-    ensures report: \result >= 0 ==> out->stale == \result &&
-      out->retired <= sp->capacity;
-    ensures failed: \result < 0 ==> out->stale == \old(out->stale) &&
-      out->dead == \old(out->dead) && out->retired == \old(out->retired);
-    ensures kept: Instance(sp);
-  complete behaviors;
-  disjoint behaviors;
-*/
 int safepoll_check_report(struct safepoll *sp, struct safepoll_report *out);
+
+/* The fast path, inline: safepoll_wait and safepoll_event. */
+#include "safepoll_loop.h"
 
 #ifdef __cplusplus
 }

@@ -243,37 +243,6 @@ static int fetched(struct safepoll *sp, int n)
 	return n;
 }
 
-/* The two halves are exported (the inline safepoll_wait calls them), so
- * they check what they are given as any entry point does: a count past
- * the batch would let the kernel write past it (hardening defect 6). */
-int safepoll_wait_timed(struct safepoll *sp, int max, int timeout_ms)
-{
-	int n;
-
-	if (!sp)
-		return -EFAULT;
-	if (max <= 0 || max > SAFEPOLL_BATCH || timeout_ms <= 0)
-		return fetched(sp, -EINVAL);
-	n = wait_timed(sp, max, timeout_ms, NULL);
-
-	//@ assert same: TableSame{Pre, Here}(sp);
-	return fetched(sp, n);
-}
-
-int safepoll_wait_again(struct safepoll *sp, int max, int timeout_ms)
-{
-	int n;
-
-	if (!sp)
-		return -EFAULT;
-	if (max < 0 || max > SAFEPOLL_BATCH || timeout_ms > 0)
-		return fetched(sp, -EINVAL);
-	n = retry(sp) ? wait_untimed(sp, max, timeout_ms, NULL) : -errno;
-
-	//@ assert same: TableSame{Pre, Here}(sp);
-	return fetched(sp, n);
-}
-
 /* Out of line, unlike safepoll_wait: a masked wait is not the hot path. */
 int safepoll_pwait(struct safepoll *sp, int maxevents, int timeout_ms,
 		   const sigset_t *sigmask)

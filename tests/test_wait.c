@@ -159,8 +159,8 @@ static void test_wait_array(void **state)
 
 /* A wait on an instance whose epoll fd was closed behind its back gets
  * the kernel's answer, and leaves no event of the wait before to hand out:
- * on the inline path (timeout 0 and endless: safepoll_wait_again), the
- * timed path (safepoll_wait_timed) and the array form.  A dup keeps the
+ * on the inline path (timeout 0 and endless), the timed path (out of
+ * line) and the array form.  A dup keeps the
  * epoll file, so that the number can be given back for the next wait. */
 static int wait_form(struct safepoll *sp, int form)
 {

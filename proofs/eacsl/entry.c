@@ -28,8 +28,7 @@ int sp_eacsl_entry(void)
 	safepoll_close(sp, 0);
 	safepoll_wait(sp, 1, -1);
 	safepoll_wait(sp, 1, 1);
-	safepoll_wait_timed(sp, 1, 1);
-	safepoll_wait_again(sp, 1, 0);
+	safepoll_wait(sp, 1, 0);
 	safepoll_event(sp, 0, &ev);
 	safepoll_wait_array(sp, out, 1, 0);
 	sigemptyset(&mask);

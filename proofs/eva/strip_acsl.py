@@ -7,7 +7,7 @@ preconditions at every call; safepoll's own contracts are WP's to prove
 constants), so left in they would be "unknown" statuses, not alarms, and
 the report gate could not tell the two apart.
 
-usage: strip_acsl.py OUTDIR FILE...
+usage: strip_acsl.py OUTDIR ROOT FILE...  (each FILE at its path under ROOT)
 """
 import os
 import re
@@ -22,14 +22,15 @@ def strip(text):
 
 
 def main():
-    if len(sys.argv) < 3:
+    if len(sys.argv) < 4:
         sys.exit(__doc__)
-    out = sys.argv[1]
-    os.makedirs(out, exist_ok=True)
-    for path in sys.argv[2:]:
+    out, root = sys.argv[1], sys.argv[2]
+    for path in sys.argv[3:]:
         with open(path) as f:
             text = f.read()
-        with open(os.path.join(out, os.path.basename(path)), "w") as f:
+        dest = os.path.join(out, os.path.relpath(path, root))
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        with open(dest, "w") as f:
             f.write(strip(text))
 
 

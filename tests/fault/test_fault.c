@@ -32,7 +32,7 @@ static int close_p0(struct world *w)
 }
 
 /* The scenario, one API call a step, and what each returns unharmed.
- * Five waits: timed (safepoll_wait_timed), untimed from this object
+ * Five waits: timed (safepoll_pwait, out of line), untimed from this object
  * (safepoll_wait is inline: its epoll_wait is this object's, wrapped by
  * mk/fault.mk as the library's are), the array form and the two masked
  * ones (epoll_pwait, epoll_pwait2). */

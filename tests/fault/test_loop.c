@@ -1,8 +1,7 @@
 /* The fast path under fault injection: safepoll_wait is inline, so an
  * untimed wait's first epoll_wait is made from this object (wrapped by
  * mk/fault.mk as the library's calls are), a failure or a signal goes on
- * out of line in safepoll_wait_again, and a timed wait runs in
- * safepoll_wait_timed.  On every path a failed wait leaves batch_len 0,
+ * out of line in safepoll_pwait, and so does a timed wait.  On every path a failed wait leaves batch_len 0,
  * so no event of the wait before can be handed out.  And safepoll_check
  * leaves every mask as it was on each of its ways out, its scratch mark
  * being a bit of the mask. */
@@ -66,7 +65,7 @@ static void assert_batch_empty(struct fix *f)
 }
 
 /* The inline call itself fails: its epoll_wait is this object's, so the
- * fault fires here, and safepoll_wait_again returns the errno. */
+ * fault fires here, and the inline wait returns the errno. */
 static void test_inline_wait_fails(void **state)
 {
 	struct fix *f = *state;

@@ -6,7 +6,7 @@
 # the unchanged src/ passes; one line per mutant, caught or MISSED, with
 # the goal, then a total; the target fails if any is missed.
 # The committed proofs/ files are never written: each run has its own
-# session (a copy of proofs/wp-session, so unchanged goals come from the
+# session (proofs/wp-cache.txt unpacked, so unchanged goals come from the
 # cache) and output directory.  Mutants run one after the other.  The
 # unchanged src/'s failures are computed once per proof and kept under
 # $(BUILD)/mutants/baseline-<hash of what they depend on>.  A full run of

@@ -6,13 +6,16 @@
 #   make prove-mutants    each planted bug of proofs/mutants must fail it
 #
 # Outputs go under $(BUILD)/prove; make prove writes proofs/report.txt and
-# proofs/report.json, and keeps WP's prover cache in proofs/wp-session so
-# that a re-run only proves what changed (PROVE_CACHE=rebuild: prove all).
+# proofs/report.json.  WP's prover cache is proofs/wp-cache.txt, one line
+# an entry (proofs/cache.py): make prove unpacks it into its session, so
+# that a run only proves what changed; make prove-cache writes it from a
+# full prove; make prove PROVE_SEED= proves cold.
 
 PROVE_OUT := $(BUILD)/prove
 PROVE_WHY3 := $(PROVE_OUT)/why3.conf
 PROVE_SRC ?= src
-PROVE_SESSION ?= proofs/wp-session
+PROVE_SESSION ?= $(PROVE_OUT)/wp-session
+PROVE_SEED ?= proofs/wp-cache.txt
 PROVE_CACHE ?= update
 # Every goal is proved in at most a few seconds (proofs/report.txt): the
 # limit leaves a margin of three or more on a loaded machine.  The smoke
@@ -61,12 +64,13 @@ PROVE_KERNEL := -warn-signed-downcast
 # The contracts of the trusted base, the two functions WP leaves to Eva,
 # and any axiom of our logic files (none: every lemma is proved).
 PROVE_TRUSTED := specs/kernel/*.h specs/kernel/sys/*.h \
-	src/safepoll.h:safepoll_new,safepoll_free src/*.acsl src/table.h:-
+	src/safepoll/contracts.h:safepoll_new,safepoll_free \
+	src/*.acsl src/safepoll/*.acsl src/table.h:-
 
 .PHONY: prove prove-wp prove-eva prove-trusted prove-assumed prove-mutants \
-	test-prove-gate
-# make check runs the whole proof: with the committed cache (proofs/
-# wp-session) it re-proves only what changed.
+	test-prove-gate prove-cache
+# make check runs the whole proof: with the committed cache
+# (proofs/wp-cache.txt) it re-proves only what changed.
 CHECK_TARGETS += prove
 
 ## make prove      Frama-C WP and Eva prove src/ (proofs/README.md)
@@ -92,6 +96,9 @@ prove-wp: $(PROVE_WHY3) | $(PROVE_OUT)
 	then mv $(PROVE_FLOOR).tmp $(PROVE_FLOOR); \
 	else rm -f $(PROVE_FLOOR).tmp; cp proofs/report.json $(PROVE_FLOOR) \
 		2>/dev/null || echo '{}' > $(PROVE_FLOOR); fi
+	@if [ -n "$(PROVE_SEED)" ]; then \
+		python3 proofs/cache.py unpack $(PROVE_SEED) $(PROVE_SESSION)/cache; \
+	fi
 	WHY3CONFIG=$(PROVE_WHY3) $(FRAMAC) -cpp-extra-args="$(PROVE_CPP)" \
 		$(PROVE_KERNEL) $(PROVE_SRC)/*.c $(PROVE_CLASSIFY) \
 		$(PROVE_WP) -then $(PROVE_LEMMAS) \
@@ -106,6 +113,13 @@ prove-wp: $(PROVE_WHY3) | $(PROVE_OUT)
 		$(PROVE_FLOOR)
 	@sed -n 4,5p $(PROVE_REPORT)/report.txt
 
+## make prove-cache  a full prove that keeps only the cache entries it used
+# in proofs/wp-cache.txt (after a change of src/ or specs/, to commit).
+prove-cache:
+	rm -rf $(PROVE_SESSION)
+	$(MAKE) --no-print-directory prove-wp PROVE_CACHE=cleanup
+	python3 proofs/cache.py pack $(PROVE_SESSION)/cache $(PROVE_SEED)
+
 # What Frama-C parsed, not the text of the files: an admit, a check, an
 # axiom, a \false precondition or a contract without a body that
 # proofs/trusted.txt does not list fails the proof (proofs/assumed.py).
@@ -119,7 +133,8 @@ prove-assumed:
 		  echo "prove: Frama-C could not parse $(PROVE_SRC)"; exit 1; }
 	python3 proofs/assumed.py proofs/trusted.txt $(PROVE_SKIP) \
 		$(PROVE_ASSUMED_OUT)/printed.c $(PROVE_ASSUMED_OUT)/metrics.log \
-		$(PROVE_SRC)/* specs/kernel/*.h specs/kernel/sys/*.h
+		$(PROVE_SRC)/*.* $(PROVE_SRC)/safepoll/* specs/kernel/*.h \
+		specs/kernel/sys/*.h
 
 # The gate's own test: each cheat planted in a copy of src/ must fail
 # prove-assumed, and the clean copy must pass (proofs/gate/test.sh).

@@ -23,7 +23,7 @@ top=$build/mutants
 make="${MAKE:-make} --no-print-directory"
 # The unchanged src/'s failures are kept for as long as nothing they
 # depend on changes (src/ is edited while mutants are written).
-key=$(cat src/* specs/kernel/*.h specs/kernel/sys/*.h proofs/eva/* \
+key=$(cat src/*.* src/safepoll/* specs/kernel/*.h specs/kernel/sys/*.h proofs/eva/* \
 	proofs/eva_driver.c mk/eva.mk mk/mutants.mk mk/prove.mk 2>/dev/null |
 	md5sum | cut -c1-12)
 base=$top/baseline-$key
@@ -51,7 +51,8 @@ run_proof() { # PROOF SRC DIR
 	wp:*)
 		mkdir -p "$3"
 		rm -rf "$3/session"
-		cp -r proofs/wp-session "$3/session" 2>/dev/null
+		python3 proofs/cache.py unpack proofs/wp-cache.txt \
+			"$3/session/cache"
 		$make mutant-wp PROVE_SRC="$2" MUTANT_DIR="$3" \
 			MUTANT_FCT="${1#wp:}" >/dev/null 2>&1
 		wp_failures "$3/wp.log" ;;

@@ -1,6 +1,7 @@
 /* The kept fdinfo files of fdinfo.h.  The format read is that of
  * fs/eventpoll.c's ep_show_fdinfo: one "tfd: T events: E data: D ..."
- * line per registration, parsed by replay/fdinfo.c. */
+ * line per registration, read by replay_fdinfo_text (with
+ * trace/fdinfo_tfd.c, the tools' one parser of those lines). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -37,13 +37,17 @@ $(BUILD)/model-tests/%: specs/model/tests/%.c $(MODEL_TEST_HDRS) $(MODEL_LIB) \
 
 # The kernel build takes release.c from the model (no other model code):
 # its switches say what the running kernel answers where kernels differ.
-$(BUILD)/model-tests/%-kernel: specs/model/tests/%.c \
-		specs/model/tests/kernel_shim.c $(MODEL_TEST_HDRS) \
-		$(BUILD)/model/release.o | $(BUILD)/model-tests
+# The shim reads fdinfo with the tools' parser, trace/fdinfo_tfd.c.
+MODEL_SHIM := specs/model/tests/kernel_shim.c trace/fdinfo_tfd.h \
+	$(BUILD)/trace/fdinfo_tfd.o
+MODEL_SHIM_CC = $(CC) $(ALL_CPPFLAGS) -Itrace $(ALL_CFLAGS)
+MODEL_SHIM_LINK = specs/model/tests/kernel_shim.c $(BUILD)/trace/fdinfo_tfd.o
+
+$(BUILD)/model-tests/%-kernel: specs/model/tests/%.c $(MODEL_SHIM) \
+		$(MODEL_TEST_HDRS) $(BUILD)/model/release.o | $(BUILD)/model-tests
 	@sh mk/need.sh cmocka
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -DMODEL_TEST_ON_KERNEL $< \
-		specs/model/tests/kernel_shim.c $(BUILD)/model/release.o \
-		$(ALL_LDFLAGS) -lcmocka -o $@
+	$(MODEL_SHIM_CC) -DMODEL_TEST_ON_KERNEL $< $(MODEL_SHIM_LINK) \
+		$(BUILD)/model/release.o $(ALL_LDFLAGS) -lcmocka -o $@
 
 # random_ops: the same random calls on both, whose transcripts must match.
 MODEL_RANDOM_SEEDS ?= 500
@@ -54,10 +58,8 @@ $(BUILD)/model-tests/random_ops: specs/model/tests/random_ops.c \
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< $(MODEL_LIB) $(ALL_LDFLAGS) -o $@
 
 $(BUILD)/model-tests/random_ops-kernel: specs/model/tests/random_ops.c \
-		specs/model/tests/kernel_shim.c specs/model/model.h \
-		| $(BUILD)/model-tests
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $< specs/model/tests/kernel_shim.c \
-		$(ALL_LDFLAGS) -o $@
+		$(MODEL_SHIM) specs/model/model.h | $(BUILD)/model-tests
+	$(MODEL_SHIM_CC) $< $(MODEL_SHIM_LINK) $(ALL_LDFLAGS) -o $@
 
 ## make test-model   the model's unit tests, on the model and on the kernel,
 ##                   and random call sequences compared between the two

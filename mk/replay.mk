@@ -9,7 +9,7 @@ ALL_TARGETS += $(REPLAY)
 # Its libraries by path: mk/trace.mk is included after this file.
 REPLAY_LIBS := $(BUILD)/libtrace.a $(BUILD)/libspmodel.a $(LIB_A)
 
-$(BUILD)/replay/%.o: replay/%.c replay/*.h trace/trace.h src/safepoll.h \
+$(BUILD)/replay/%.o: replay/%.c replay/*.h trace/*.h src/safepoll.h \
 		specs/model/model.h | $(BUILD)/replay
 	$(CC) $(ALL_CPPFLAGS) -Itrace -Ispecs/model $(ALL_CFLAGS) -c $< -o $@
 
@@ -25,12 +25,20 @@ $(BUILD)/replay/test_compare: replay/tests/test_compare.c \
 	$(CC) $(ALL_CPPFLAGS) -Itrace -Ireplay $(ALL_CFLAGS) $^ $(ALL_LDFLAGS) \
 		-lcmocka -o $@
 
+$(BUILD)/replay/test_fdinfo: replay/tests/test_fdinfo.c \
+		$(BUILD)/replay/fdinfo.o $(BUILD)/libtrace.a
+	@sh mk/need.sh cmocka
+	$(CC) $(ALL_CPPFLAGS) -Itrace -Ireplay $(ALL_CFLAGS) $^ $(ALL_LDFLAGS) \
+		-lcmocka -o $@
+
 ## make test-replay  the parser's errors (FILE:LINE, status 2), LANGUAGE.md's
-##                   example in --kernel and --model, --check's comparisons
+##                   example in --kernel and --model, --check's comparisons,
+##                   the reading of fdinfo's "tfd:" lines
 .PHONY: test-replay
 TEST_TARGETS += test-replay
-test-replay: $(REPLAY) $(BUILD)/replay/test_compare
+test-replay: $(REPLAY) $(BUILD)/replay/test_compare $(BUILD)/replay/test_fdinfo
 	$(BUILD)/replay/test_compare
+	$(BUILD)/replay/test_fdinfo
 	@sh replay/tests/run.sh $(REPLAY) kernel model
 
 ## make test-corpus  every corpus/*.trace in --check mode, output equal to its .out

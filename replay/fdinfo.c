@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fdinfo_tfd.h"
 #include "replay.h"
 
 static int slurp(int fd, struct trace_buf *text)
@@ -27,16 +28,23 @@ static int slurp(int fd, struct trace_buf *text)
 
 int replay_fdinfo_text(struct trace_buf *b, int epfd, const char *text)
 {
-	for (const char *line = text; *line;) {
-		const char *nl = strchrnul(line, '\n');
-		int tfd;
-		unsigned events;
-		unsigned long long data;
+	unsigned n = 1;
 
-		if (sscanf(line, "tfd: %d events: %x data: %llx", &tfd, &events,
-			   &data) == 3)
-			trace_buf_printf(b, " %d:%d:%x:%llx", epfd, tfd, events,
-					 data);
+	for (const char *line = text; *line; n++) {
+		const char *nl = strchrnul(line, '\n');
+		struct trace_tfd reg;
+		char why[TRACE_TFD_WHY_MAX];
+		int r = trace_fdinfo_tfd(line, (size_t)(nl - line), &reg, why);
+
+		if (r < 0) {
+			fprintf(stderr, "/proc/self/fdinfo/%d:%u: %s\n", epfd,
+				n, why);
+			return -EPROTO;
+		}
+		if (r > 0)
+			trace_buf_printf(b, " %d:%d:%x:%llx", epfd, reg.fd,
+					 reg.events,
+					 (unsigned long long)reg.data);
 		line = *nl ? nl + 1 : nl;
 	}
 	return b->failed ? -ENOMEM : 0;

@@ -174,9 +174,10 @@ void replay_line(struct trace_buf *b, const struct replay_engine *e, size_t i,
  * data) per registration.  Returns 0 or a negative errno value. */
 int replay_fdinfo(struct trace_buf *b, int epfd);
 
-/* The same from fdinfo text already read (NUL-terminated): one entry per
- * "tfd:" line of fs/eventpoll.c's ep_show_fdinfo, other lines skipped.
- * Returns 0, or -ENOMEM when b could not grow. */
+/* The same from fdinfo text already read (NUL-terminated): one item per
+ * "tfd:" line (trace/fdinfo_tfd.h), other lines skipped.  Returns 0,
+ * -ENOMEM when b could not grow, or -EPROTO for a "tfd:" line it cannot
+ * read, said on stderr (which line, which column, what was expected). */
 int replay_fdinfo_text(struct trace_buf *b, int epfd, const char *text);
 
 /* Compares the kernel's interest lists with the model's (both as

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "../model.h"
+#include "fdinfo_tfd.h"
 
 struct model {
 	struct rlimit saved;
@@ -226,7 +227,7 @@ int model_interest(const struct model *m, int ep, struct model_reg *out,
 		   int max)
 {
 	static struct model_reg all[4096];
-	char path[64], line[256];
+	char path[64], line[256], why[TRACE_TFD_WHY_MAX];
 	FILE *f;
 	int n = 0;
 
@@ -235,18 +236,19 @@ int model_interest(const struct model *m, int ep, struct model_reg *out,
 	f = fopen(path, "r");
 	if (!f)
 		return -EBADF;
-	while (fgets(line, sizeof(line), f) && n < 4096) {
-		unsigned int events;
-		unsigned long long data;
-		int fd;
+	for (unsigned at = 1; fgets(line, sizeof(line), f) && n < 4096; at++) {
+		struct trace_tfd reg;
+		int r = trace_fdinfo_tfd(line, strcspn(line, "\n"), &reg, why);
 
-		if (sscanf(line, "tfd: %d events: %x data: %llx", &fd, &events,
-			   &data) == 3) {
-			all[n].fd = fd;
-			all[n].events = events;
-			all[n].data = data;
-			n++;
+		/* A line the shim cannot read leaves the kernel's answer
+		 * unknown: no expected value can be checked against it. */
+		if (r < 0) {
+			fprintf(stderr, "%s:%u: %s\n", path, at, why);
+			abort();
 		}
+		if (r > 0)
+			all[n++] = (struct model_reg){reg.fd, reg.events,
+						      reg.data};
 	}
 	fclose(f);
 	qsort(all, (size_t)n, sizeof(all[0]), cmp_reg);

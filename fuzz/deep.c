@@ -9,6 +9,7 @@
 
 #include "deep.h"
 #include "fdinfo.h"
+#include "interest.h"
 
 void deep_free(struct deep *d)
 {
@@ -35,35 +36,29 @@ static int push(struct deep_item **v, size_t *n, size_t *cap,
 	return 0;
 }
 
-/* " EP:TFD:EVENTS:DATA" items (hex events and data), as replay_fdinfo
- * and replay_model_interest write them. */
-static int parse(const char *s, struct deep_item **v, size_t *n, size_t *cap)
+/* An error item is kept as bad: it then differs from any list the
+ * other side has. */
+static int parse(const char *list, const char *whose, struct deep_item **v,
+		 size_t *n, size_t *cap, struct trace_buf *report)
 {
-	*n = 0;
-	while (s && *s) {
-		struct deep_item it = { .ep = -1 };
-		unsigned long long data;
-		const char *end;
-		int used = 0;
+	struct trace_interest it;
+	char why[TRACE_ERR_MAX];
+	const char *s = list;
+	int r;
 
-		while (*s == ' ')
-			s++;
-		if (!*s)
-			break;
-		end = strchr(s, ' ');
-		if (!end)
-			end = s + strlen(s);
-		if (sscanf(s, "%d:%d:%x:%llx%n", &it.ep, &it.tfd, &it.events,
-			   &data, &used) == 4 &&
-		    s + used == end)
-			it.data = data;
-		else /* " EP:error:ERRNO": the model could not list it */
-			it.bad = sscanf(s, "%d", &it.ep) >= 0;
-		if (push(v, n, cap, it) < 0)
+	*n = 0;
+	while ((r = trace_interest_next(list, &s, &it, why)) > 0) {
+		struct deep_item di = { .ep = it.ep, .tfd = it.tfd,
+					.events = it.events, .data = it.data,
+					.bad = it.error };
+
+		if (push(v, n, cap, di) < 0)
 			return -1;
-		s = end;
 	}
-	return 0;
+	if (r < 0)
+		trace_buf_printf(report, "the %s interest lists, %s\n", whose,
+				 why);
+	return r;
 }
 
 static int by_ep_tfd_events(const void *a, const void *b)
@@ -255,8 +250,8 @@ int deep_check(struct deep *d, struct replay_engine *w,
 	    replay_model_interest(m, &d->mb) != 0 || d->kb.failed ||
 	    d->mb.failed)
 		return -1;
-	if (parse(d->kb.s, &d->k, &d->nk, &d->kcap) < 0 ||
-	    parse(d->mb.s, &d->m, &d->nm, &d->mcap) < 0)
+	if (parse(d->kb.s, "kernel's", &d->k, &d->nk, &d->kcap, report) < 0 ||
+	    parse(d->mb.s, "model's", &d->m, &d->nm, &d->mcap, report) < 0)
 		return -1;
 	if (d->nk)
 		qsort(d->k, d->nk, sizeof(*d->k), by_ep_tfd_events);

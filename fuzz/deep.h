@@ -12,7 +12,7 @@ struct deep_item {
 	int ep, tfd;
 	uint32_t events;
 	uint64_t data;
-	bool bad; /* not of the form EP:TFD:EVENTS:DATA (an error) */
+	bool bad; /* an "EP:error:ERRNO" item: only ep is set */
 };
 
 struct deep {
@@ -24,7 +24,8 @@ struct deep {
 void deep_free(struct deep *d);
 
 /* Appends a `! ...` line per difference to report; returns how many, or
- * -1 when the check itself failed (memory, /proc). */
+ * -1 when the check itself failed (memory, /proc, or a list that is not
+ * of trace/interest.h's form, said in report). */
 int deep_check(struct deep *d, struct replay_engine *w,
 	       struct replay_engine *m, struct shadow *s,
 	       struct trace_buf *report);

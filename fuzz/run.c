@@ -222,7 +222,9 @@ static int step(struct run *r, size_t i, bool deep)
 		return 0;
 	d = deep_check(&r->d, &r->w, &r->m, &r->s, r->report);
 	if (d < 0)
-		return failed(r, i, "the deep check failed (memory, /proc)");
+		return failed(r, i,
+			      "the deep check failed (memory, /proc, or a "
+			      "malformed list)");
 	if (d > 0)
 		trace_buf_printf(r->report, "(after line %u: %s)\n", op->line,
 				 r->wl.s);

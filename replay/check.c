@@ -84,7 +84,7 @@ static int split(const struct trace *t, struct kernel_lines *k)
 			return -1;
 		*nl = '\0';
 		k->line[k->n] = s;
-		k->snap[k->n++] = snap;
+		k->snap[k->n++] = snap + 1; /* the lists, past their "%" */
 		s = nl + 1;
 	}
 	return 0;

@@ -1,13 +1,14 @@
 /* --check's comparisons that are more than string equality: a wrapper
  * line against the kernel's (safepoll may drop dead events), and the
  * model's interest lists against the kernel's fdinfo, as sets of (tfd,
- * events, label) per epoll fd.  The lists come as " EP:TFD:EVENTS:DATA"
- * items (hex events and data); data becomes its label, so that the sets
- * compare what a person reads. */
+ * events, label) per epoll fd.  The lists come as trace/interest.h's
+ * items; data becomes its label, so that the sets compare what a person
+ * reads. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "interest.h"
 #include "replay.h"
 
 struct item {
@@ -54,33 +55,27 @@ static char *canonical(const struct trace *t, int tfd, unsigned events,
 	return b.s;
 }
 
-static int parse(const struct trace *t, const char *s, struct items *l)
+/* An error item is kept as it came: the note then shows the model's
+ * errno where the kernel has registrations. */
+static int parse(const struct trace *t, const char *list, const char *whose,
+		 struct items *l)
 {
-	while (s && *s) {
-		const char *end;
-		int ep, tfd, used = 0;
-		unsigned events;
-		unsigned long long data;
+	struct trace_interest it;
+	char why[TRACE_ERR_MAX];
+	const char *s = list;
+	int r;
 
-		while (*s == ' ' || *s == '%')
-			s++;
-		if (!*s)
-			break;
-		end = strchr(s, ' ');
-		if (!end)
-			end = s + strlen(s);
-		if (sscanf(s, "%d:%d:%x:%llx%n", &ep, &tfd, &events, &data,
-			   &used) == 4 &&
-		    s + used == end) {
-			if (push(l, ep, canonical(t, tfd, events, data)) < 0)
-				return -1;
-		} else if (push(l, sscanf(s, "%d", &ep) == 1 ? ep : -1,
-				strndup(s, (size_t)(end - s))) < 0) {
+	while ((r = trace_interest_next(list, &s, &it, why)) > 0) {
+		char *text = it.error
+				     ? strndup(it.text, it.len)
+				     : canonical(t, it.tfd, it.events, it.data);
+
+		if (push(l, it.ep, text) < 0)
 			return -1;
-		}
-		s = end;
 	}
-	return 0;
+	if (r < 0)
+		fprintf(stderr, "the %s interest lists, %s\n", whose, why);
+	return r;
 }
 
 static int by_ep_then_text(const void *a, const void *b)
@@ -121,7 +116,8 @@ int replay_compare_interest(const struct trace *t, const char *kernel,
 	size_t ki = 0, mi = 0;
 	int diffs = 0;
 
-	if (parse(t, kernel, &k) < 0 || parse(t, model, &m) < 0) {
+	if (parse(t, kernel, "kernel's", &k) < 0 ||
+	    parse(t, model, "model's", &m) < 0) {
 		diffs = -1;
 		goto out;
 	}

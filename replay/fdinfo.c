@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fdinfo_tfd.h"
+#include "interest.h"
 #include "replay.h"
 
 static int slurp(int fd, struct trace_buf *text)
@@ -42,9 +43,8 @@ int replay_fdinfo_text(struct trace_buf *b, int epfd, const char *text)
 			return -EPROTO;
 		}
 		if (r > 0)
-			trace_buf_printf(b, " %d:%d:%x:%llx", epfd, reg.fd,
-					 reg.events,
-					 (unsigned long long)reg.data);
+			trace_interest_put(b, epfd, reg.fd, reg.events,
+					   reg.data);
 		line = *nl ? nl + 1 : nl;
 	}
 	return b->failed ? -ENOMEM : 0;

@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 #include <sys/epoll.h>
 
+#include "interest.h"
 #include "model.h"
 #include "replay.h"
 
@@ -162,14 +163,12 @@ static int append_interest(void *arg, int fd)
 		n = model_interest(me->m, fd, me->regs, n);
 	}
 	if (n < 0) {
-		trace_buf_printf(walk->b, " %d:error:%s", fd,
-				 trace_errno_name(-n));
+		trace_interest_put_error(walk->b, fd, -n);
 		return 0;
 	}
 	for (int j = 0; j < n && (size_t)j < me->nregs; j++)
-		trace_buf_printf(walk->b, " %d:%d:%x:%llx", fd, me->regs[j].fd,
-				 me->regs[j].events,
-				 (unsigned long long)me->regs[j].data);
+		trace_interest_put(walk->b, fd, me->regs[j].fd,
+				   me->regs[j].events, me->regs[j].data);
 	return 0;
 }
 

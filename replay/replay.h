@@ -170,8 +170,8 @@ void replay_line(struct trace_buf *b, const struct replay_engine *e, size_t i,
 		 const struct replay_outcome *o);
 
 /* The kernel's interest list of epoll fd `epfd`, from
- * /proc/self/fdinfo: appends " EPFD:TFD:EVENTS:DATA" (hex events and
- * data) per registration.  Returns 0 or a negative errno value. */
+ * /proc/self/fdinfo: appends an item of trace/interest.h per
+ * registration.  Returns 0 or a negative errno value. */
 int replay_fdinfo(struct trace_buf *b, int epfd);
 
 /* The same from fdinfo text already read (NUL-terminated): one item per
@@ -181,8 +181,9 @@ int replay_fdinfo(struct trace_buf *b, int epfd);
 int replay_fdinfo_text(struct trace_buf *b, int epfd, const char *text);
 
 /* Compares the kernel's interest lists with the model's (both as
- * replay_fdinfo writes them); appends a "! model: interest ..." note per
- * epoll fd where they differ.  Returns how many, or -1 (no memory). */
+ * trace/interest.h writes them); appends a "! model: interest ..." note
+ * per epoll fd where they differ.  Returns how many, or -1: no memory, or
+ * a list that is not of that form (said on stderr: which list, where). */
 int replay_compare_interest(const struct trace *t, const char *kernel,
 			    const char *model, struct trace_buf *notes);
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "interest.h"
 #include "replay.h"
 
 struct token {
@@ -74,27 +75,28 @@ int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 			int fd, uint64_t id)
 {
 	struct trace_buf b = {0};
-	int r = replay_fdinfo(&b, epfd);
+	struct trace_interest it;
+	char why[TRACE_ERR_MAX];
+	const char *s;
+	int r = replay_fdinfo(&b, epfd), got = 0;
+	uint64_t known;
 
-	for (const char *s = b.s; r == 0 && s && *s;) {
-		int ep, tfd, used = 0;
-		unsigned events;
-		unsigned long long data;
-		uint64_t known;
-
-		if (sscanf(s, " %d:%d:%x:%llx%n", &ep, &tfd, &events, &data,
-			   &used) != 4)
-			break;
-		s += used;
+	s = b.s;
+	while (r == 0 && (got = trace_interest_next(b.s, &s, &it, why)) > 0) {
 		/* The registration just made or changed is the one of this
 		 * fd whose token is new; one already known keeps its label,
 		 * which is the one a mod reaches anyway. */
-		if (tfd == fd && !replay_tokens_find(m, file, data, &known) &&
-		    put(m, file, data, id) < 0)
+		if (!it.error && it.tfd == fd &&
+		    !replay_tokens_find(m, file, it.data, &known) &&
+		    put(m, file, it.data, id) < 0)
 			r = -1;
 	}
+	if (got < 0)
+		fprintf(stderr,
+			"the kernel's interest list of epoll fd %d, %s\n", epfd,
+			why);
 	trace_buf_free(&b);
-	return r < 0 ? -1 : 0;
+	return r < 0 || got < 0 ? -1 : 0;
 }
 
 void replay_tokens_free(struct replay_tokens *m)

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "interest.h"
 #include "replay.h"
 
 static const char text[] = "epoll E\n"
@@ -139,6 +140,47 @@ static void interest_differences_are_noted(void **state)
 	trace_buf_free(&notes);
 }
 
+/* A list of neither form is a bug of the tool that wrote it: an error
+ * that says where, not a difference of the model's. */
+static void interest_malformed_lists_fail(void **state)
+{
+	static const char *const bad[] = {
+		" 3:4:zz:2",	    " 3:4:19",
+		" 3:4:19:2x",	    " 3:-4:19:2",
+		" 3:4:100000000:2", " 3:error:",
+		" x:4:19:2",	    " 3:4:19:10000000000000000",
+		" 3:4:19:2:1",	    " 3:4:1C:2",
+	};
+	struct trace_buf notes = {0};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(compare(" 3:4:19:2", bad[i], &notes), -1);
+		assert_int_equal(compare(bad[i], " 3:4:19:2", &notes), -1);
+	}
+	assert_int_equal(notes.len, 0);
+	trace_buf_free(&notes);
+}
+
+static void interest_errors_say_where(void **state)
+{
+	const char *list = " 3:4:19:2 3:5:zz:4", *s = list;
+	const char *errs = " 7:error:EBADF";
+	struct trace_interest it;
+	char why[TRACE_ERR_MAX];
+
+	(void)state;
+	assert_int_equal(trace_interest_next(list, &s, &it, why), 1);
+	assert_int_equal(trace_interest_next(list, &s, &it, why), -1);
+	assert_string_equal(why, "column 15: expected EVENTS (hex, at most "
+				 "32 bits) in \"3:5:zz:4\"");
+	s = errs;
+	assert_int_equal(trace_interest_next(errs, &s, &it, why), 1);
+	assert_true(it.error);
+	assert_int_equal(it.ep, 7);
+	assert_int_equal(trace_interest_next(errs, &s, &it, why), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +190,8 @@ int main(void)
 		cmocka_unit_test(wrapper_order_and_content_count),
 		cmocka_unit_test(interest_same_sets_agree),
 		cmocka_unit_test(interest_differences_are_noted),
+		cmocka_unit_test(interest_malformed_lists_fail),
+		cmocka_unit_test(interest_errors_say_where),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,5 +1,7 @@
 # The trace language (trace/): the parser and printer of trace/LANGUAGE.md,
-# as $(BUILD)/libtrace.a for the replay tool and the fuzzers.
+# as $(BUILD)/libtrace.a for the replay tool and the fuzzers; with them,
+# the one reader of each other text the tools read (fdinfo_tfd.c: the
+# kernel's "tfd:" lines; interest.c: the interest lists they pass on).
 
 TRACE_SRCS := $(wildcard trace/*.c)
 TRACE_OBJS := $(TRACE_SRCS:trace/%.c=$(BUILD)/trace/%.o)

@@ -19,7 +19,7 @@ test-headers: $(LIB_A) $(LIB_SO)
 		lang=$$(echo $$s | sed -n 's/^-x\(.*\):.*/\1/p'); \
 		std=$${s#*:}; \
 		cc=$(CC); [ -z "$$lang" ] || cc=$(CXX); \
-		$$cc -x $${lang:-c} $$std $(HEADER_WARN) -I$$inc \
+		$$cc -x $${lang:-c} $$std $(HEADER_WARN) $(SAN_FLAGS) -I$$inc \
 			tests/headers/use.c -x none -L$$lib -lsafepoll \
 			-Wl,-rpath,$$lib -o $$d/use || \
 			{ echo "test-headers: $$std does not compile"; exit 1; }; \

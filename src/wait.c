@@ -186,7 +186,9 @@ static int batch_count(int maxevents)
 }
 
 /* A wait of timeout_ms: timed when it is positive and there is a count
- * to wait for. */
+ * to wait for.  A count of 0 goes to the kernel with no time at all: it
+ * refuses the count before it would wait, and if it ever did not, the
+ * caller's time would not be spent on nothing. */
 /*@
   requires valid: Storage(sp);
   requires max: 0 <= max <= SAFEPOLL_BATCH;
@@ -200,7 +202,7 @@ static int wait_ms(struct safepoll *sp, int max, int timeout_ms,
 {
 	if (max > 0 && timeout_ms > 0)
 		return wait_timed(sp, max, timeout_ms, mask);
-	return wait_untimed(sp, max, timeout_ms, mask);
+	return wait_untimed(sp, max, max > 0 ? timeout_ms : 0, mask);
 }
 
 /* A wait of *timeout (NULL: for ever).  Only a timed one needs

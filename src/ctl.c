@@ -130,8 +130,6 @@ static int add_to_free_slot(struct safepoll *sp, int fd, uint32_t events,
 	 * kernel now holds; the take puts the new slot at the head of the
 	 * same chain, so it comes before the old one if nothing did. */
 	old = sp_lookup(sp, fd, &prev);
-	//@ assert same: TableSame{Pre, Here}(sp) && GensSame{Pre, Here}(sp);
-	//@ assert kept: Instance(sp);
 	/*@ assert old_apart: old != SP_NIL ==> old != sp->free_head &&
 	      (prev != SP_NIL ==> prev != sp->free_head); */
 	slot = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
@@ -139,20 +137,8 @@ static int add_to_free_slot(struct safepoll *sp, int fd, uint32_t events,
 	      Live(sp, prev) && sp->regs[prev].next == old && prev != old; */
 	/*@ assert old_head: old != SP_NIL && prev == SP_NIL ==>
 	      Live(sp, slot) && sp->regs[slot].next == old && slot != old; */
-	//@ assert taken: Table(sp);
-	//@ assert taken_storage: Storage(sp);
-	//@ assert taken_history: GenerationsGrow{Pre, Here}(sp);
-	//@ assert taken_retired: RetiredStay{Pre, Here}(sp);
-	/*@ assert taken_fields: sp->regs == \at(sp->regs, Pre) &&
-	      sp->capacity == \at(sp->capacity, Pre); */
-	//@ assert taken_keeps: CtlKeeps{Pre, Here}(sp);
 	if (old != SP_NIL) {
 		sp_release(sp, old, prev == SP_NIL ? slot : prev);
-		//@ assert released: Table(sp);
-		//@ assert released_storage: Storage(sp);
-		//@ assert released_history: GenerationsGrow{Pre, Here}(sp);
-		//@ assert released_retired: RetiredStay{Pre, Here}(sp);
-		//@ assert released_keeps: CtlKeeps{Pre, Here}(sp);
 	}
 	return 0;
 }
@@ -233,9 +219,6 @@ static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
 	      Live(sp, prev) && sp->regs[prev].next == slot && prev != slot; */
 	/*@ assert old_head: prev == SP_NIL ==>
 	      Live(sp, moved) && sp->regs[moved].next == slot && moved != slot; */
-	/*@ assert taken_fields: sp->regs == \at(sp->regs, Pre) &&
-	      sp->capacity == \at(sp->capacity, Pre); */
-	//@ assert taken_keeps: CtlKeeps{Pre, Here}(sp);
 	sp_release(sp, slot, prev == SP_NIL ? moved : prev);
 	/*@ assert moved_keeps: GenerationsGrow{Pre, Here}(sp) &&
 	      RetiredStay{Pre, Here}(sp) &&
@@ -267,8 +250,6 @@ static int mod_in_place(struct safepoll *sp, uint32_t slot, uint32_t prev,
 	uint64_t token = sp->regs[slot].token + 0x100000000u;
 	int rc = ctl(sp, EPOLL_CTL_MOD, fd, events, token, &ev);
 
-	//@ assert same: TableSame{Pre, Here}(sp) && GensSame{Pre, Here}(sp);
-	//@ assert kept: Instance(sp);
 	if (rc == 0) {
 		//@ assert handed_gen: ev.data.u64 == Token(slot, Gen(sp, slot) + 1);
 		sp->regs[slot].token = token;
@@ -282,8 +263,6 @@ static int mod_in_place(struct safepoll *sp, uint32_t slot, uint32_t prev,
 		//@ assert updated_batch: sp->batch_len == \at(sp->batch_len, Pre);
 	} else if (record_is_stale(rc)) {
 		sp_release(sp, slot, prev);
-		//@ assert released: Table(sp);
-		//@ assert released_storage: Storage(sp);
 		//@ assert released_batch: sp->batch_len == \at(sp->batch_len, Pre);
 	}
 	return rc;
@@ -328,12 +307,8 @@ int safepoll_del(struct safepoll *sp, int fd)
 	/* Kernels before 2.6.9 wanted an event even for a delete; one is
 	 * passed so that ev is never left uninitialised. */
 	rc = ctl(sp, EPOLL_CTL_DEL, fd, 0, 0, &ev);
-	//@ assert same: TableSame{Pre, Here}(sp) && GensSame{Pre, Here}(sp);
-	//@ assert kept: Instance(sp);
 	if (slot != SP_NIL && (rc == 0 || record_is_stale(rc))) {
 		sp_release(sp, slot, prev);
-		//@ assert released: Table(sp);
-		//@ assert storage: Storage(sp);
 	}
 	return rc;
 }

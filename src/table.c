@@ -75,21 +75,6 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	r->next = sp->regs[chain].head;
 	sp->regs[chain].head = slot;
 	sp->live++;
-	//@ assert f_regs: sp->regs == \at(sp->regs, Pre);
-	//@ assert f_cap: sp->capacity == \at(sp->capacity, Pre);
-	//@ assert f_mask: sp->hash_mask == \at(sp->hash_mask, Pre);
-	//@ assert f_batch: sp->batch_len == \at(sp->batch_len, Pre);
-	/*@ assert f_fd: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
-	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre); */
-	/*@ assert f_token: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
-	      sp->regs[i].token == \at(sp->regs[i].token, Pre); */
-	//@ assert f_slot: Gen(sp, slot) == Gen{Pre}(sp, slot) && Self(sp, slot) == slot;
-	/*@ assert f_gen: \forall integer i; 0 <= i < sp->capacity ==>
-	      Gen(sp, i) == Gen{Pre}(sp, i); */
-	/*@ assert f_next: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
-	      sp->regs[i].next == \at(sp->regs[i].next, Pre); */
-	/*@ assert f_head: \forall integer i; 0 <= i < sp->capacity && i != chain ==>
-	      sp->regs[i].head == \at(sp->regs[i].head, Pre); */
 	//@ assert step: TakeStep{Pre, Here}(sp, slot, chain);
 	//@ assert slots: Slots(sp) && Link(sp, sp->free_head);
 	//@ assert free_list: FreeList(sp);
@@ -108,15 +93,6 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 		sp->regs[chain_of(sp, r->fd)].head = r->next;
 	else
 		sp->regs[prev].next = r->next;
-	/*@ assert unlinked_nil: prev == Nil ==>
-	      \let c = ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask);
-	      sp->regs[c].head == \at(sp->regs[slot].next, Pre) &&
-	      \forall integer i; 0 <= i < sp->capacity && i != c ==>
-	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
-	/*@ assert unlinked_prev: prev != Nil ==>
-	      sp->regs[prev].next == \at(sp->regs[slot].next, Pre) &&
-	      \forall integer i; 0 <= i < sp->capacity ==>
-	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
 	/*@ assert unlinked_only: \forall integer i; 0 <= i < sp->capacity ==>
 	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre) &&
 	      sp->regs[i].token == \at(sp->regs[i].token, Pre) &&
@@ -125,8 +101,6 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	r->fd = -1;
 	r->udata = 0;
 	sp->live--;
-	/*@ assert heads_kept: \forall integer i; 0 <= i < \at(sp->capacity, Pre) ==>
-	      sp->regs[i].head == \at(sp->regs[i].head, Unlinked); */
 	/* A generation that would wrap could make an old token live again:
 	 * the slot is retired instead, and the table is one slot smaller.  It
 	 * links to itself, which no free slot does: that tells the two apart
@@ -176,7 +150,7 @@ void sp_unretire(struct safepoll *sp, uint32_t slot)
 	sp->regs[slot].token = SP_NIL; /* generation 0, and no index */
 	sp->regs[slot].next = sp->free_head;
 	sp->free_head = slot;
-/*@ assert same: \forall integer c; 0 <= c < sp->capacity ==>
+	/*@ assert same: \forall integer c; 0 <= c < sp->capacity ==>
 	      sp->regs[c].head == \at(sp->regs[c].head, Pre) &&
 	      sp->regs[c].fd == \at(sp->regs[c].fd, Pre); */
 	/*@ assert live: \forall integer i; 0 <= i < sp->capacity ==>

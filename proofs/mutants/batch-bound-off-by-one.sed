@@ -3,4 +3,4 @@
 # events).
 # file: safepoll_loop.h
 # proof: eva wp:safepoll_wait_4
-s/^\tif (!sp || maxevents <= 0 || maxevents > SAFEPOLL_BATCH ||$/\tif (!sp || maxevents <= 0 || maxevents > SAFEPOLL_BATCH + 1 ||/
+s/^\tif (maxevents <= 0 || maxevents > SAFEPOLL_BATCH || timeout_ms > 0)$/\tif (maxevents <= 0 || maxevents > SAFEPOLL_BATCH + 1 || timeout_ms > 0)/

@@ -4,4 +4,4 @@
 # the instance's batch.
 # file: safepoll_loop.h
 # proof: eva wp:safepoll_wait_4
-s/^\tif (!sp || maxevents <= 0 || maxevents > SAFEPOLL_BATCH ||$/\tif (!sp || maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS ||/
+s/^\tif (maxevents <= 0 || maxevents > SAFEPOLL_BATCH || timeout_ms > 0)$/\tif (maxevents <= 0 || maxevents > SAFEPOLL_EP_MAX_EVENTS || timeout_ms > 0)/

@@ -8,8 +8,9 @@ WP keeps the cache as one small file per entry in a session directory
 there before it runs, and `make prove-cache` packs back the entries that
 a full prove used.
 
-usage: cache.py unpack FILE DIR   write each entry of FILE as DIR/<key>.json
-       cache.py pack DIR FILE     the entries of DIR into FILE
+usage: cache.py unpack FILE DIR     write each entry of FILE as DIR/<key>.json
+       cache.py pack FILE DIR...    the entries of the DIRs into FILE (make
+                                    prove runs two WP sessions)
 """
 import os
 import re
@@ -33,17 +34,20 @@ def unpack(src, out):
                 e.write(entry + "\n")
 
 
-def pack(src, out):
-    lines = []
-    for name in sorted(os.listdir(src)):
-        key, ext = os.path.splitext(name)
-        if ext != ".json" or not KEY.match(key):
-            fail(os.path.join(src, name), "not a WP cache entry")
-        with open(os.path.join(src, name)) as e:
-            entry = e.read().strip()
-        if "\n" in entry or not entry.startswith("{"):
-            fail(os.path.join(src, name), "not one line of JSON")
-        lines.append(f"{key} {entry}\n")
+def pack(out, dirs):
+    entries = {}
+    for src in dirs:
+        for name in sorted(os.listdir(src)):
+            key, ext = os.path.splitext(name)
+            if ext != ".json" or not KEY.match(key):
+                fail(os.path.join(src, name), "not a WP cache entry")
+            with open(os.path.join(src, name)) as e:
+                entry = e.read().strip()
+            if "\n" in entry or not entry.startswith("{"):
+                fail(os.path.join(src, name), "not one line of JSON")
+            # Both sessions may have proved the same goal: one line.
+            entries.setdefault(key, entry)
+    lines = [f"{key} {entries[key]}\n" for key in sorted(entries)]
     with open(out + ".tmp", "w") as f:
         f.writelines(lines)
     os.replace(out + ".tmp", out)
@@ -51,9 +55,12 @@ def pack(src, out):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("pack", "unpack"):
+    if sys.argv[1:2] == ["unpack"] and len(sys.argv) == 4:
+        unpack(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ["pack"] and len(sys.argv) >= 4:
+        pack(sys.argv[2], sys.argv[3:])
+    else:
         sys.exit(__doc__)
-    (unpack if sys.argv[1] == "unpack" else pack)(sys.argv[2], sys.argv[3])
 
 
 if __name__ == "__main__":

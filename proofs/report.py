@@ -6,9 +6,15 @@ fails, or a function of the floor (the committed report) has no goal in
 this run: it left the proof.  A function's goal count may fall (an
 assertion that was only a hint removed), not its presence.
 
-usage: report.py WP_JSON OUT_TXT OUT_JSON [FLOOR_JSON]
+Each function also gets a cost, in seconds, from the WP logs: what
+proofs/plan.py balances the two WP processes by.  It is not part of what
+a run settles: a report whose only change is its costs is not rewritten.
+
+usage: report.py OUT_TXT OUT_JSON FLOOR_JSON WP_JSON... [WP_LOG...]
+  (one WP_JSON and one WP_LOG per WP process; FLOOR_JSON may be {})
 """
 import json
+import re
 import sys
 
 PROVERS = [("qed", "Qed"), ("Z3:4.8.12", "Z3"), ("CVC4:1.8", "CVC4")]
@@ -21,10 +27,15 @@ def prover_name(key):
     return key.split(":")[0]
 
 
-def load_functions(path):
-    with open(path) as f:
-        data = json.load(f)
+def load_functions(paths):
     funcs = {}
+    for path in paths:
+        with open(path) as f:
+            add_functions(funcs, json.load(f))
+    return funcs
+
+
+def add_functions(funcs, data):
     # Lemmas are goals too: each axiomatic block (and the lemmas outside
     # any, keyed "") is listed as one entry beside the functions.
     sections = list(data.get("wp:functions", {}).items())
@@ -54,7 +65,33 @@ def load_functions(path):
                 if results.get(key, {}).get("valid", 0) >= 1:
                     entry["by"][name] = entry["by"].get(name, 0) + 1
                     break
-    return funcs
+
+
+GOAL = re.compile(r"(Goal|Smoke-test) typed_(\w+) : ")
+TIME = re.compile(r"\((Qed:)?([0-9.]+)(ms|s)\)")
+
+
+def add_costs(funcs, logs):
+    """WP's own work on a goal grows with its simplification (Qed) time,
+    about three times over; a prover's is its time; a smoke test that
+    passes costs its 1 s limit."""
+    names = sorted(funcs, key=len, reverse=True)
+    for path in logs:
+        with open(path) as f:
+            for line in f:
+                m = GOAL.search(line)
+                if not m:
+                    continue
+                func = next((n for n in names
+                             if m.group(2).startswith(n + "_")), None)
+                if func is None:
+                    continue
+                cost = 1.0 if m.group(1) == "Smoke-test" else 0.0
+                for qed, t, unit in TIME.findall(line):
+                    t = float(t) / (1 if unit == "s" else 1000)
+                    cost += 3 * t if qed or "[Qed]" in line else t
+                e = funcs[func]
+                e["cost"] = round(e.get("cost", 0) + cost, 1)
 
 
 def settled_of(total, funcs):
@@ -74,11 +111,11 @@ def settled(path):
 
 
 def main():
-    if len(sys.argv) < 4:
+    if len(sys.argv) < 5:
         sys.exit(__doc__)
-    wp_json, out_txt, out_json = sys.argv[1:4]
-    floor_path = sys.argv[4] if len(sys.argv) > 4 else None
-    funcs = load_functions(wp_json)
+    out_txt, out_json, floor_path = sys.argv[1:4]
+    funcs = load_functions([a for a in sys.argv[4:] if a.endswith(".json")])
+    add_costs(funcs, [a for a in sys.argv[4:] if not a.endswith(".json")])
     total = {"goals": 0, "proved": 0, "smoke": 0, "smoke_passed": 0, "by": {}}
     for e in funcs.values():
         for k in ("goals", "proved", "smoke", "smoke_passed"):
@@ -87,7 +124,7 @@ def main():
             total["by"][p] = total["by"].get(p, 0) + n
     names = [n for _, n in PROVERS]
     lines = ["safepoll: what `make prove` proves (Frama-C 25 WP, -wp-rte, "
-             "Z3 4.8.12, CVC4 1.8)",
+             "CVC4 1.8; Z3 4.8.12 too with PROVE_PROVERS=cvc4,z3)",
              "Written by make prove from WP's report; do not edit.",
              "",
              "goals proved %d / %d; smoke tests passed %d / %d" %

@@ -133,10 +133,6 @@ static int add_to_free_slot(struct safepoll *sp, int fd, uint32_t events,
 	/*@ assert old_apart: old != SP_NIL ==> old != sp->free_head &&
 	      (prev != SP_NIL ==> prev != sp->free_head); */
 	slot = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
-	/*@ assert old_prev: old != SP_NIL && prev != SP_NIL ==>
-	      Live(sp, prev) && sp->regs[prev].next == old && prev != old; */
-	/*@ assert old_head: old != SP_NIL && prev == SP_NIL ==>
-	      Live(sp, slot) && sp->regs[slot].next == old && slot != old; */
 	if (old != SP_NIL) {
 		sp_release(sp, old, prev == SP_NIL ? slot : prev);
 	}
@@ -208,21 +204,11 @@ static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
 	if (rc < 0) {
 		if (record_is_stale(rc))
 			sp_release(sp, slot, prev);
-		/*@ assert failed_keeps: GenerationsGrow{Pre, Here}(sp) &&
-		      RetiredStay{Pre, Here}(sp) &&
-		      sp->batch_len == \at(sp->batch_len, Pre); */
 		return rc;
 	}
 	//@ assert apart: slot != sp->free_head && prev != sp->free_head;
 	moved = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
-	/*@ assert old_prev: prev != SP_NIL ==>
-	      Live(sp, prev) && sp->regs[prev].next == slot && prev != slot; */
-	/*@ assert old_head: prev == SP_NIL ==>
-	      Live(sp, moved) && sp->regs[moved].next == slot && moved != slot; */
 	sp_release(sp, slot, prev == SP_NIL ? moved : prev);
-	/*@ assert moved_keeps: GenerationsGrow{Pre, Here}(sp) &&
-	      RetiredStay{Pre, Here}(sp) &&
-	      sp->batch_len == \at(sp->batch_len, Pre); */
 	return 0;
 }
 
@@ -256,14 +242,11 @@ static int mod_in_place(struct safepoll *sp, uint32_t slot, uint32_t prev,
 		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
 		sp->regs[slot].udata = udata;
 		//@ assert same: TableSame{Pre, Here}(sp);
-		//@ assert updated: Instance(sp);
 		/* The token the kernel now holds is the record's: without the
 		 * generation's move (fuzz finding 2) this fails. */
 		//@ assert handed: TokenLive(sp, ev.data.u64);
-		//@ assert updated_batch: sp->batch_len == \at(sp->batch_len, Pre);
 	} else if (record_is_stale(rc)) {
 		sp_release(sp, slot, prev);
-		//@ assert released_batch: sp->batch_len == \at(sp->batch_len, Pre);
 	}
 	return rc;
 }

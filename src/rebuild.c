@@ -112,7 +112,6 @@ static void revive(struct safepoll *sp)
 		    sp->regs[slot].next == slot)
 			sp->batch[k].data.u64 = SP_DEAD_TOKEN;
 	}
-	/*@ ghost Marked: ; */
 	/*@
 	  loop invariant range: 0 <= i <= sp->capacity;
 	  loop invariant kept: Instance(sp);
@@ -132,18 +131,6 @@ static void revive(struct safepoll *sp)
 	for (uint32_t i = 0; i < sp->capacity; i++)
 		if (sp->regs[i].fd < 0 && sp->regs[i].next == i)
 			sp_unretire(sp, i);
-	/*@ assert slots: \forall integer i; 0 <= i < sp->capacity ==>
-	      !Retired(sp, i) &&
-	      (Retired{Pre}(sp, i) ==> Gen(sp, i) == 0) &&
-	      (!Retired{Pre}(sp, i) ==> Gen(sp, i) == Gen{Pre}(sp, i)); */
-	/*@ assert batch_kept: \forall integer k; 0 <= k < SAFEPOLL_BATCH ==>
-	      sp->batch[k].data.u64 == \at(sp->batch[k].data.u64, Marked); */
-	//@ assert len: sp->batch_len == \at(sp->batch_len, Pre);
-	/*@ assert batch_done: \forall integer j; 0 <= j < sp->batch_len ==>
-	    (Retired{Pre}(sp, TokenSlot(\at(sp->batch[j].data.u64, Pre))) ==>
-	      TokenSlot(sp->batch[j].data.u64) == Nil) &&
-	    (!Retired{Pre}(sp, TokenSlot(\at(sp->batch[j].data.u64, Pre))) ==>
-	      sp->batch[j].data.u64 == \at(sp->batch[j].data.u64, Pre)); */
 	/*@ assert batch: \forall integer k; 0 <= k < sp->batch_len ==>
 	      BatchEntryRevived{Pre, Here}(sp, k); */
 }
@@ -174,19 +161,11 @@ int safepoll_rebuild(struct safepoll *sp)
 	/* Its file lives on at sp->epfd (or is dropped with it); close frees
 	 * the number even when it reports an error. */
 	(void)close(newfd);
-	//@ assert fill_kept: NoNewToken{Pre, Here}(sp);
 	/*@ assert fill_live: \forall integer i; Live(sp, i) ==>
 	      TokenLive(sp, Token(i, Gen(sp, i))); */
 	if (rc < 0)
 		return rc;
-	/*@ assert same_table: sp->capacity == \at(sp->capacity, Pre) &&
-	      sp->regs == \at(sp->regs, Pre) && Instance(sp); */
 	revive(sp);
-	/*@ assert revived_kept: sp->epfd == \at(sp->epfd, Pre) &&
-	      sp->batch_len == \at(sp->batch_len, Pre) &&
-	      NoNewToken{Pre, Here}(sp); */
-	/*@ assert live_kept: \forall integer i; Live(sp, i) ==>
-	      TokenLive(sp, Token(i, Gen(sp, i))); */
 	/*@ assert revived: \forall integer k; 0 <= k < sp->batch_len ==>
 	      BatchEntryRevived{Filled, Here}(sp, k) ==>
 	      BatchEntryRevived{Pre, Here}(sp, k); */

@@ -76,9 +76,6 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	sp->regs[chain].head = slot;
 	sp->live++;
 	//@ assert step: TakeStep{Pre, Here}(sp, slot, chain);
-	//@ assert slots: Slots(sp) && Link(sp, sp->free_head);
-	//@ assert free_list: FreeList(sp);
-	//@ assert chains: Chains(sp);
 	return slot;
 }
 
@@ -93,11 +90,6 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 		sp->regs[chain_of(sp, r->fd)].head = r->next;
 	else
 		sp->regs[prev].next = r->next;
-	/*@ assert unlinked_only: \forall integer i; 0 <= i < sp->capacity ==>
-	      sp->regs[i].fd == \at(sp->regs[i].fd, Pre) &&
-	      sp->regs[i].token == \at(sp->regs[i].token, Pre) &&
-	      (i != prev ==> sp->regs[i].next == \at(sp->regs[i].next, Pre)); */
-	/*@ ghost Unlinked: ; */
 	r->fd = -1;
 	r->udata = 0;
 	sp->live--;
@@ -118,15 +110,6 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	      sp->capacity == \at(sp->capacity, Pre) &&
 	      sp->hash_mask == \at(sp->hash_mask, Pre) &&
 	      sp->batch_len == \at(sp->batch_len, Pre); */
-	/*@ assert heads: \forall integer i; 0 <= i < \at(sp->capacity, Pre) ==>
-	      sp->regs[i].head == \at(sp->regs[i].head, Unlinked); */
-	/*@ assert prev_next: prev != Nil ==>
-	      sp->regs[prev].next == \at(sp->regs[prev].next, Unlinked); */
-	/*@ assert others: \forall integer i;
-	      0 <= i < \at(sp->capacity, Pre) && i != slot ==>
-	      sp->regs[i].fd == \at(sp->regs[i].fd, Unlinked) &&
-	      sp->regs[i].token == \at(sp->regs[i].token, Unlinked) &&
-	      sp->regs[i].next == \at(sp->regs[i].next, Unlinked); */
 	//@ assert step_frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
 	/*@ assert step_nil: prev == Nil ==>
 	      \let c = ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask);
@@ -146,23 +129,8 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 
 void sp_unretire(struct safepoll *sp, uint32_t slot)
 {
-	//@ assert unlinked: \forall integer i; Free(sp, i) ==> sp->regs[i].next != slot;
 	sp->regs[slot].token = SP_NIL; /* generation 0, and no index */
 	sp->regs[slot].next = sp->free_head;
 	sp->free_head = slot;
-	/*@ assert same: \forall integer c; 0 <= c < sp->capacity ==>
-	      sp->regs[c].head == \at(sp->regs[c].head, Pre) &&
-	      sp->regs[c].fd == \at(sp->regs[c].fd, Pre); */
-	/*@ assert live: \forall integer i; 0 <= i < sp->capacity ==>
-	      (Live(sp, i) <==> Live{Pre}(sp, i)); */
-	//@ assert t0: Slots(sp);
-	//@ assert t1: FreeHead(sp);
-	//@ assert t2: FreeLinks(sp);
-	//@ assert t3: FreeNotToHead(sp);
-	//@ assert t4: FreeOnce(sp);
-	//@ assert t5: HeadsLive(sp);
-	//@ assert t6: NextsLive(sp);
-	//@ assert t7: HeadsOnce(sp);
-	//@ assert t8: NextsOnce(sp);
-	//@ assert t9: NextNotHead(sp);
+	//@ assert step: UnretireStep{Pre, Here}(sp, slot);
 }

@@ -33,9 +33,11 @@ KIND = re.compile(r"(?:^|\n|:)[ \t]*(admit|check)[ \t\n]+(?![:,;])([^;]*)")
 AXIOM = re.compile(r"\baxiom[ \t\n]+(\w+)")
 FALSE = re.compile(r"(?:^|\n|:)[ \t]*(requires|assumes)[ \t\n]+(?:\w+:[ \t]*)?"
                    r"\\false[ \t\n]*;")
-# A function definition of the printed code: its header, then "{" alone.
-DEF = re.compile(r"^[A-Za-z_][^\n;()]*?\b(\w+)\([^;{]*?\)\n\{\n(.*?)^\}",
-                 re.S | re.M)
+# A function definition of the printed code: its contract if it has one,
+# its header, then "{" alone, the body, "}" alone (plan.py reads it too).
+DEF = re.compile(r"^(?P<contract>/\*@(?:(?!\*/).)*\*/\n)?"
+                 r"[A-Za-z_][^\n;()]*?\b(?P<name>\w+)\([^;{]*?\)\n"
+                 r"\{\n(?P<body>.*?)^\}", re.S | re.M)
 CALLED = re.compile(r"([A-Za-z_]\w*) \((\d+) calls?\)")
 
 
@@ -139,7 +141,7 @@ def main():
         for f in FALSE.finditer(body):
             errors.append("%s \\false: holds of no call: %s" % (
                 f.group(1), re.sub(r"\s+", " ", f.group(0)).strip()))
-    bodies = {d.group(1): d.group(2) for d in DEF.finditer(code)}
+    bodies = {d["name"]: d["body"] for d in DEF.finditer(code)}
     for f, calls in sorted(stubs.items()):
         if calls == 0 or f in listed:
             continue

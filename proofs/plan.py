@@ -26,7 +26,7 @@ import json
 import re
 import sys
 
-HEADER = re.compile(r"^(?:static )?[A-Za-z_][\w ]*?[\s*]([A-Za-z_]\w*)\(")
+from assumed import DEF
 
 
 def fail(why):
@@ -36,27 +36,10 @@ def fail(why):
 def definitions(path):
     """Each function definition's text, its contract included, by name."""
     with open(path) as f:
-        lines = f.read().split("\n")
+        code = f.read()
     defs = {}
-    i = 0
-    while i < len(lines):
-        m = HEADER.match(lines[i])
-        j = i
-        while m and j < len(lines) and not lines[j].endswith((")", ";")):
-            j += 1
-        if m and j + 1 < len(lines) and lines[j + 1] == "{":
-            k = j + 1
-            while k < len(lines) and lines[k] != "}":
-                k += 1
-            start = i
-            if i > 0 and lines[i - 1].endswith("*/"):
-                while start > 0 and not lines[start - 1].startswith("/*@"):
-                    start -= 1
-                start -= 1
-            defs.setdefault(m.group(1), []).append(
-                "\n".join(lines[start:k + 1]))
-            i = k
-        i += 1
+    for d in DEF.finditer(code):
+        defs.setdefault(d["name"], []).append(d.group(0))
     return defs
 
 

@@ -143,55 +143,16 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
 	if (capacity <= sp->capacity || capacity > SAFEPOLL_CAPACITY_MAX)
 		return -EINVAL;
 	old = sp->capacity;
-	//@ ghost uint32_t tail = sp->free_head;
 	copy_slots(regs, sp->regs, old);
 	add_slots(regs, old, capacity, sp->free_head);
 	sp->free_head = old;
 	sp->regs = regs;
 	sp->capacity = capacity;
 	/*@ assert same: \forall integer i; 0 <= i < old ==>
-	      GrownSlot{Pre, Here}(sp, i); */
+	      CopiedSlot{Pre, Here}(sp->regs + i, \at(sp->regs, Pre) + i); */
 	/*@ assert added: \forall integer j; old <= j < capacity ==>
-	      NewSlot(sp->regs + j, j, capacity, tail); */
-	/*@ assert heads_old: \forall integer c; 0 <= c < old ==>
-	      sp->regs[c].head == \at(sp->regs[c].head, Pre); */
-	/*@ assert heads_once_old: \forall integer c, d; 0 <= c < old &&
-	      0 <= d < old && c != d ==> sp->regs[c].head == Nil ||
-	        sp->regs[c].head != sp->regs[d].head; */
-	/*@ assert states: \forall integer i; 0 <= i < old ==>
-	      (Free(sp, i) <==> Free{Pre}(sp, i)) &&
-	      (Live(sp, i) <==> Live{Pre}(sp, i)) &&
-	      sp->regs[i].next == \at(sp->regs[i].next, Pre) &&
-	      sp->regs[i].head == \at(sp->regs[i].head, Pre); */
-	/*@ assert new_free: \forall integer j; old <= j < capacity ==>
-	      Free(sp, j) && !Live(sp, j) && sp->regs[j].head == Nil; */
-	/*@ assert live_old: \forall integer i; Live(sp, i) ==> i < old; */
-	/*@ assert heads_live_old: \forall integer c; 0 <= c < old ==>
-	      sp->regs[c].head == Nil || Live(sp, sp->regs[c].head); */
-	/*@ assert next_not_head_old: \forall integer i, c; 0 <= i < old &&
-	      0 <= c < old && Live(sp, i) ==>
-	      sp->regs[i].next == Nil || sp->regs[i].next != sp->regs[c].head; */
-	/*@ assert slots_old: \forall integer i; 0 <= i < old ==>
-	      Link(sp, sp->regs[i].next) && Link(sp, sp->regs[i].head) &&
-	      sp->regs[i].fd >= -1 &&
-	      Self(sp, i) == (sp->regs[i].fd >= 0 ? i : Nil) &&
-	      (Retired(sp, i) ==> Gen(sp, i) == 0xffffffff); */
-	//@ ghost slots_joined(sp, old);
-	//@ assert free_head: FreeHead(sp);
-	//@ assert free_links: FreeLinks(sp);
-	//@ assert free_not_to_head: FreeNotToHead(sp);
-	/*@ assert free_once_old: \forall integer i, j; 0 <= i < old &&
-	      0 <= j < old && Free(sp, i) && Free(sp, j) && i != j ==>
-	      sp->regs[i].next == Nil || sp->regs[i].next != sp->regs[j].next; */
-	/*@ assert free_next_old: \forall integer i; 0 <= i < old &&
-	      Free(sp, i) ==> sp->regs[i].next == Nil ||
-	        sp->regs[i].next < old && sp->regs[i].next != tail; */
-	//@ ghost free_once_joined(sp, old, tail);
-	//@ ghost heads_live_joined(sp, old);
-	//@ ghost heads_once_joined(sp, old);
-	//@ assert nexts_live: NextsLive(sp);
-	//@ assert nexts_once: NextsOnce(sp);
-	//@ ghost next_not_head_joined(sp, old);
+	      NewSlot(sp->regs + j, j, capacity, \at(sp->free_head, Pre)); */
+	//@ assert step: GrowStep{Pre, Here}(sp);
 	return 0;
 }
 

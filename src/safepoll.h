@@ -160,9 +160,9 @@ int safepoll_free(struct safepoll *sp);
 int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
 		  uint32_t capacity);
 
-/* Every registration call below keeps the instance whole and the batch as
- * it is, moves no generation back and brings no retired slot back; mod,
- * del and close keep its epoll fd and flags too. */
+/* Every registration call below keeps the instance whole, its epoll fd,
+ * its flags and the batch as they are, moves no generation back and brings
+ * no retired slot back. */
 
 /* safepoll_add: registers fd for `events`; udata comes back with each of
  * its events.  EPOLLERR and EPOLLHUP are always reported, as the kernel

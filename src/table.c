@@ -109,7 +109,8 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	/*@ assert fields: sp->regs == \at(sp->regs, Pre) &&
 	      sp->capacity == \at(sp->capacity, Pre) &&
 	      sp->hash_mask == \at(sp->hash_mask, Pre) &&
-	      sp->batch_len == \at(sp->batch_len, Pre); */
+	      sp->batch_len == \at(sp->batch_len, Pre) &&
+	      sp->epfd == \at(sp->epfd, Pre) && sp->flags == \at(sp->flags, Pre); */
 	//@ assert step_frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
 	/*@ assert step_nil: prev == Nil ==>
 	      \let c = ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask);

@@ -58,6 +58,7 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
     sp->batch_len == \old(sp->batch_len) &&
     sp->regs == \old(sp->regs) && sp->capacity == \old(sp->capacity);
+  ensures frame: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
   ensures table: Table(sp);
   ensures slot: \result == \old(sp->free_head);
   ensures live: Live(sp, \result) && sp->regs[\result].fd == fd;
@@ -90,6 +91,7 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
     sp->batch_len == \old(sp->batch_len) &&
     sp->regs == \old(sp->regs) && sp->capacity == \old(sp->capacity);
+  ensures frame: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
   ensures table: Table(sp);
   ensures dead: !Live(sp, slot);
   ensures freed: sp->free_head == slot &&

@@ -137,6 +137,7 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
     assumes sp != \null;
     ensures result: \result <= 0;
     ensures kept: CtlKeeps{Old, Post}(sp);
+    ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
     ensures new_token: \result == 0 && \old(sp->free_head) != Nil ==>
       OneNewToken{Old, Post}(sp, \old(sp->free_head));
     ensures new_gen: \result == 0 && \old(sp->free_head) == Nil ==>

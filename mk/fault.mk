@@ -14,7 +14,7 @@ TEST_TARGETS += test-fault
 $(BUILD)/fault/safepoll_wrapped.o: $(LIB_OBJS) | $(BUILD)/fault
 	$(LD) -r $(FAULT_CALLS:%=--wrap=%) -o $@ $^
 
-$(BUILD)/fault/obj/%.o: tests/fault/%.c tests/fault/inject.h tests/helpers.h \
+$(BUILD)/fault/obj/%.o: tests/fault/%.c tests/fault/*.h tests/helpers.h \
 		src/*.h src/safepoll/* | $(BUILD)/fault/obj
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $(@:.o=.plain.o)
 	$(LD) -r $(FAULT_INLINE_CALLS:%=--wrap=%) -o $@ $(@:.o=.plain.o)

@@ -95,12 +95,20 @@ $(FUZZ_SEEDS): $(FUZZ_TOOL) $(FUZZ_SEED_TRACES)
 $(FUZZ)/test_format: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_format.o
 	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
 
+# The mutator (mutate.h) over corpus/: valid mutants, bindings kept,
+# kinds by their weights.
+$(FUZZ)/test_mutate: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tool/common.o \
+		$(FUZZ)/tool/fuzz/tests/test_mutate.o
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
+
 ## make test-fuzz   the fuzzer's byte format and its corpus round trip;
-##                  the seeds through the harness under a storm of signals
+##                  the mutator; the seeds through the harness under a
+##                  storm of signals
 .PHONY: test-fuzz
 TEST_TARGETS += test-fuzz
-test-fuzz: $(FUZZ)/test_format $(FUZZ_TOOL) $(FUZZ_SEEDS)
+test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ_TOOL) $(FUZZ_SEEDS)
 	$(FUZZ)/test_format corpus/*.trace
+	$(FUZZ)/test_mutate corpus/*.trace
 	SAFEPOLL_FUZZ_SIGNALS=50 $(FUZZ_TOOL) bench $(FUZZ)/seeds 20 3000
 
 FUZZ_MIN_EXECS ?= 1000

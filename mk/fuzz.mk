@@ -76,6 +76,17 @@ $(FUZZER_AFL): $(FUZZ_OBJS_afl) $(FUZZ)/afl/fuzz/afl/afl_main.o
 $(FUZZER_CMPLOG): $(FUZZ_OBJS_afl-cmplog) $(FUZZ)/afl-cmplog/fuzz/afl/afl_main.o
 	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) $(FUZZ_WRAP) $^ -o $@
 
+# AFL++'s custom mutator (fuzz/afl/afl_mutator.c, fuzz/mutate.h): a
+# shared object afl-fuzz loads, uninstrumented, with what it needs of the
+# byte format.
+FUZZ_MUTATOR := $(FUZZ)/safepoll-mutator.so
+FUZZ_MUTATOR_SRCS := fuzz/afl/afl_mutator.c fuzz/mutate.c fuzz/format.c \
+	trace/buf.c
+$(FUZZ_MUTATOR): $(FUZZ_MUTATOR_SRCS) $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -shared -fPIC -Wl,--no-undefined -D_GNU_SOURCE \
+		$(FUZZ_DIRS:%=-I%) $(WARNINGS) -O2 -g $(FUZZ_MUTATOR_SRCS) -o $@
+
 # The tool (seeds, decode, check, minimize) with the project's compiler:
 # the harness's code is gcc-clean too.
 $(FUZZ_TOOL): $(FUZZ_OBJS_tool) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/tool/%.o)
@@ -162,10 +173,12 @@ fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS)
 ##                  persistent mode, FUZZ_SECONDS; ends with afl-whatsup
 ## make afl-plot    coverage over time of the main instance, as PNG
 .PHONY: afl afl-plot
-afl: $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
+afl: $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_MUTATOR) $(FUZZ_TOOL) $(REPLAY) \
+		$(FUZZ_SEEDS)
 	@sh mk/need.sh afl
-	@sh fuzz/afl.sh $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_TOOL) $(REPLAY) \
-		$(FUZZ)/seeds $(FUZZ)/afl $(FUZZ_SECONDS) $(JOBS)
+	@sh fuzz/afl.sh $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_MUTATOR) \
+		$(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds $(FUZZ)/afl \
+		$(FUZZ_SECONDS) $(JOBS)
 
 afl-plot:
 	@test -f $(FUZZ)/afl/main/plot_data || { \

@@ -15,17 +15,9 @@
 #include "format.h"
 #include "mutate.h"
 #include "tool/tool.h"
+#include "check.h"
 
 static int failures;
-
-#define CHECK(cond, ...)                                                      \
-	do {                                                                  \
-		if (!(cond)) {                                                \
-			fprintf(stderr, __VA_ARGS__);                         \
-			fputc('\n', stderr);                                  \
-			failures++;                                           \
-		}                                                             \
-	} while (0)
 
 struct seed {
 	uint8_t b[FUZZ_INPUT_MAX];

@@ -56,7 +56,7 @@ status() {
 		now=$(date +%s)
 		[ "$now" -lt "$end" ] || break
 		e=$(executions)
-		printf '[make fuzz] %d:%02d elapsed, %d:%02d left: %d executions (%d/s), %s edges, corpus %d, crashes %d\n' \
+		printf '[make fuzz] %d:%02d elapsed, %d:%02d left: %d executions (%d/s), %s edges, corpus %d files, crashes %d\n' \
 			$(((now - start) / 60)) $(((now - start) % 60)) \
 			$(((end - now) / 60)) $(((end - now) % 60)) \
 			"$e" $((e / (now - start))) "$(edges)" \

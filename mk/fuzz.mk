@@ -128,7 +128,8 @@ FUZZ_RUN = sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds
 
 ## make fuzz        libFuzzer (ASan + UBSan) for FUZZ_SECONDS (600) on JOBS
 ##                  (nproc) jobs, seeded from corpus/; corpus grows in
-##                  build/fuzz/corpus, findings in build/fuzz/findings
+##                  build/fuzz/corpus, findings in build/fuzz/findings;
+##                  a status line every 30 s, libFuzzer's in build/fuzz/logs
 ## make fuzz-repro CRASH=FILE   a crash file as a readable finding
 ## make fuzz-merge  the grown corpus, minimized, in build/fuzz/corpus-merged
 ## make fuzz-smoke  FUZZ_SMOKE_SECONDS (20) from the seeds alone: no finding
@@ -170,7 +171,8 @@ fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS)
 		echo $(FUZZ)/corpus || echo $(FUZZ)/seeds) 10
 
 ## make afl         AFL++: a main (-M, cmplog) and JOBS-1 secondaries (-S),
-##                  persistent mode, FUZZ_SECONDS; ends with afl-whatsup
+##                  persistent mode, the custom mutator, FUZZ_SECONDS;
+##                  ends with afl-whatsup
 ## make afl-plot    coverage over time of the main instance, as PNG
 .PHONY: afl afl-plot
 afl: $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_MUTATOR) $(FUZZ_TOOL) $(REPLAY) \

@@ -1,15 +1,20 @@
 #!/bin/sh
-# afl.sh AFL CMPLOG TOOL REPLAY SEEDS OUT SECONDS JOBS: `make afl`.
-# One main instance (-M, with the cmplog binary) and JOBS-1 secondaries
-# (-S) for SECONDS on OUT (resumed when it exists), the main's status
-# lines on the terminal, every instance's log in OUT/*.log; then
-# afl-whatsup's summary, and each crash as a finding (finding.sh).
+# afl.sh AFL CMPLOG MUTATOR TOOL REPLAY SEEDS OUT SECONDS JOBS: `make
+# afl`.  One main instance (-M, with the cmplog binary) and JOBS-1
+# secondaries (-S) for SECONDS on OUT (resumed when it exists), each with
+# the custom mutator MUTATOR (a .so, fuzz/afl/afl_mutator.c) besides
+# AFL++'s own stages, the main's status lines on the terminal, every
+# instance's log in OUT/*.log; then afl-whatsup's summary, and each crash
+# as a finding (finding.sh).
 set -u
-afl=$1 cmplog=$2 tool=$3 replay=$4 seeds=$5 out=$6 seconds=$7 jobs=$8
+afl=$1 cmplog=$2 mutator=$3 tool=$4 replay=$5 seeds=$6 out=$7 seconds=$8 jobs=$9
 here=$(dirname "$0")
 mkdir -p "$out"
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
 	AFL_NO_UI=1 AFL_AUTORESUME=1 AFL_NO_AFFINITY=1
+# afl-fuzz dlopen()s it: a path relative to the directory it runs in.
+AFL_CUSTOM_MUTATOR_LIBRARY=$(cd "$(dirname "$mutator")" && pwd)/$(basename "$mutator")
+export AFL_CUSTOM_MUTATOR_LIBRARY
 # -G: the harness reads at most 320 bytes; -V: stop after SECONDS.
 common="-i $seeds -o $out -x $here/safepoll.dict -G 320 -V $seconds"
 
@@ -23,7 +28,7 @@ while [ "$n" -lt "$jobs" ]; do
 done
 afl-fuzz $common -M main -c "$cmplog" -- "$afl" 2>&1 | tee "$out/main.log" |
 	sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g' |
-	grep --line-buffered -E 'Fuzzing test case|Statistics|PROGRAM ABORT|instability'
+	grep --line-buffered -E 'Fuzzing test case|Statistics|PROGRAM ABORT|instability|ustom mutator'
 wait
 
 echo "== make afl: afl-whatsup =="

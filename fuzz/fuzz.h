@@ -96,5 +96,12 @@ void fuzz_one(const uint8_t *data, size_t size);
 /* libFuzzer's entry points (also what OSS-Fuzz and AFL++'s driver call). */
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* libFuzzer's structure-aware mutation (lf_mutator.c, mutate.h). */
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size,
+			       unsigned int seed);
+size_t LLVMFuzzerCustomCrossOver(const uint8_t *data1, size_t size1,
+				 const uint8_t *data2, size_t size2,
+				 uint8_t *out, size_t max_out_size,
+				 unsigned int seed);
 
 #endif

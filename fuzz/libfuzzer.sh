@@ -2,12 +2,15 @@
 # libfuzzer.sh FUZZER TOOL REPLAY SEEDS OUT SECONDS JOBS MIN_EXECS: `make
 # fuzz`.  Runs JOBS libFuzzer processes for SECONDS on the corpus
 # OUT/corpus (grown, kept between runs) seeded from SEEDS, each restarted
-# after a finding while time is left, with their progress lines on the
-# terminal (and in OUT/logs).  Then every crash becomes a finding
-# (finding.sh) and a summary is printed.  Fails on a finding, or when
-# the executions per second per job stay under MIN_EXECS (0: no floor).
+# after a finding while time is left.  libFuzzer's own lines (NEW,
+# REDUCE, pulse: thousands a minute) go to OUT/logs/job-N.log; the
+# terminal gets a status line every STATUS_SECONDS (30).  Then every
+# crash becomes a finding (finding.sh) and a summary is printed.  Fails
+# on a finding, or when the executions per second per job stay under
+# MIN_EXECS (0: no floor).
 set -u
 fuzzer=$1 tool=$2 replay=$3 seeds=$4 out=$5 seconds=$6 jobs=$7 min_execs=$8
+every=${STATUS_SECONDS:-30}
 here=$(dirname "$0")
 mkdir -p "$out/corpus" "$out/crashes" "$out/findings" "$out/logs"
 rm -f "$out"/logs/*
@@ -24,26 +27,62 @@ job() {
 		"$fuzzer" -max_len=320 -dict="$here/safepoll.dict" \
 			-artifact_prefix="$out/crashes/" -print_final_stats=1 \
 			-max_total_time="$left" -timeout=10 -rss_limit_mb=2048 \
-			"$out/corpus" "$seeds" 2>&1 |
-			tee -a "$out/logs/job-$1.log" | sed -u "s/^/[job $1] /" |
-			grep --line-buffered -E '^\[job [0-9]+\] (#|====|line|! |stat::)'
+			"$out/corpus" "$seeds" >> "$out/logs/job-$1.log" 2>&1
+	done
+}
+
+# Executions so far, of all jobs: each finished run's final count, and
+# the running one's last report (libFuzzer reports at each new input and
+# at powers of two, so this lags when nothing new is found).
+executions() {
+	cat "$out"/logs/job-*.log 2>/dev/null | awk '
+		/^stat::number_of_executed_units:/ { done += $2; last = 0; next }
+		/^#[0-9]+/ { last = substr($1, 2) + 0 }
+		END { print done + last + 0 }'
+}
+
+# The best cov: of any job (they share the corpus), and the instrumented
+# total libFuzzer found at its start.
+edges() {
+	cat "$out"/logs/job-*.log 2>/dev/null | awk '
+		/^INFO: Loaded 1 modules/ { sub(/.*\(/, ""); total = $1 + 0 }
+		/ cov: / { for (i = 1; i < NF; i++) if ($i == "cov:" && $(i + 1) > best) best = $(i + 1) + 0 }
+		END { printf "%d of %s", best, total ? total : "?" }'
+}
+
+status() {
+	while :; do
+		sleep "$every"
+		now=$(date +%s)
+		[ "$now" -lt "$end" ] || break
+		e=$(executions)
+		printf '[make fuzz] %d:%02d elapsed, %d:%02d left: %d executions (%d/s), %s edges, corpus %d files, crashes %d\n' \
+			$(((now - start) / 60)) $(((now - start) % 60)) \
+			$(((end - now) / 60)) $(((end - now) % 60)) \
+			"$e" $((e / (now - start))) "$(edges)" \
+			"$(ls "$out/corpus" | wc -l)" \
+			"$(find "$out/crashes" -type f -newer "$out/.started" | wc -l)"
 	done
 }
 
 echo "make fuzz: $jobs jobs for $seconds s, corpus $out/corpus," \
-	"findings in $out/findings"
+	"findings in $out/findings, libFuzzer's lines in $out/logs/job-N.log"
+pids=
 j=1
 while [ "$j" -le "$jobs" ]; do
 	job "$j" &
+	pids="$pids $!"
 	j=$((j + 1))
 done
-wait
+status &
+status_pid=$!
+wait $pids
+kill "$status_pid" 2>/dev/null
+wait "$status_pid" 2>/dev/null
 took=$(( $(date +%s) - start ))
 [ "$took" -gt 0 ] || took=1
 
-execs=$(cat "$out"/logs/job-*.log 2>/dev/null |
-	sed -n 's/^stat::number_of_executed_units: *//p' |
-	awk '{s += $1} END {print s + 0}')
+execs=$(executions)
 per_job=$((execs / took / jobs))
 # Coverage of the corpus as it is now: every input run once.
 cov=$("$fuzzer" -runs=0 -max_len=320 "$out/corpus" "$seeds" 2>&1 |
@@ -63,7 +102,7 @@ distinct=$( [ -f "$out/findings/new.list" ] && grep -v "^-$" "$out/findings/new.
 echo "== make fuzz: summary =="
 echo "time:        ${took} s on $jobs jobs"
 echo "executions:  $execs ($per_job exec/s per job)"
-echo "coverage:    ${1:-?} edges (cov), ${2:-?} features (ft)"
+echo "coverage:    ${1:-?} edges (cov) of $(edges | sed 's/.* of //') instrumented, ${2:-?} features (ft)"
 echo "corpus:      ${3:-?} inputs (${4:-?}) in $out/corpus"
 echo "findings:    $findings crashes, $distinct distinct, in $out/findings"
 # Each distinct finding whole: the cut trace with the commands that

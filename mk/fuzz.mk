@@ -76,6 +76,17 @@ $(FUZZER_AFL): $(FUZZ_OBJS_afl) $(FUZZ)/afl/fuzz/afl/afl_main.o
 $(FUZZER_CMPLOG): $(FUZZ_OBJS_afl-cmplog) $(FUZZ)/afl-cmplog/fuzz/afl/afl_main.o
 	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) $(FUZZ_WRAP) $^ -o $@
 
+# AFL++'s custom mutator (fuzz/afl/afl_mutator.c, fuzz/mutate.h): a
+# shared object afl-fuzz loads, uninstrumented, with what it needs of the
+# byte format.
+FUZZ_MUTATOR := $(FUZZ)/safepoll-mutator.so
+FUZZ_MUTATOR_SRCS := fuzz/afl/afl_mutator.c fuzz/mutate.c fuzz/format.c \
+	trace/buf.c
+$(FUZZ_MUTATOR): $(FUZZ_MUTATOR_SRCS) $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -shared -fPIC -Wl,--no-undefined -D_GNU_SOURCE \
+		$(FUZZ_DIRS:%=-I%) $(WARNINGS) -O2 -g $(FUZZ_MUTATOR_SRCS) -o $@
+
 # The tool (seeds, decode, check, minimize) with the project's compiler:
 # the harness's code is gcc-clean too.
 $(FUZZ_TOOL): $(FUZZ_OBJS_tool) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/tool/%.o)
@@ -95,12 +106,20 @@ $(FUZZ_SEEDS): $(FUZZ_TOOL) $(FUZZ_SEED_TRACES)
 $(FUZZ)/test_format: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_format.o
 	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
 
+# The mutator (mutate.h) over corpus/: valid mutants, bindings kept,
+# kinds by their weights.
+$(FUZZ)/test_mutate: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tool/common.o \
+		$(FUZZ)/tool/fuzz/tests/test_mutate.o
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
+
 ## make test-fuzz   the fuzzer's byte format and its corpus round trip;
-##                  the seeds through the harness under a storm of signals
+##                  the mutator; the seeds through the harness under a
+##                  storm of signals
 .PHONY: test-fuzz
 TEST_TARGETS += test-fuzz
-test-fuzz: $(FUZZ)/test_format $(FUZZ_TOOL) $(FUZZ_SEEDS)
+test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ_TOOL) $(FUZZ_SEEDS)
 	$(FUZZ)/test_format corpus/*.trace
+	$(FUZZ)/test_mutate corpus/*.trace
 	SAFEPOLL_FUZZ_SIGNALS=50 $(FUZZ_TOOL) bench $(FUZZ)/seeds 20 3000
 
 FUZZ_MIN_EXECS ?= 1000
@@ -109,7 +128,8 @@ FUZZ_RUN = sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds
 
 ## make fuzz        libFuzzer (ASan + UBSan) for FUZZ_SECONDS (600) on JOBS
 ##                  (nproc) jobs, seeded from corpus/; corpus grows in
-##                  build/fuzz/corpus, findings in build/fuzz/findings
+##                  build/fuzz/corpus, findings in build/fuzz/findings;
+##                  a status line every 30 s, libFuzzer's in build/fuzz/logs
 ## make fuzz-repro CRASH=FILE   a crash file as a readable finding
 ## make fuzz-merge  the grown corpus, minimized, in build/fuzz/corpus-merged
 ## make fuzz-smoke  FUZZ_SMOKE_SECONDS (20) from the seeds alone: no finding
@@ -151,13 +171,16 @@ fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS)
 		echo $(FUZZ)/corpus || echo $(FUZZ)/seeds) 10
 
 ## make afl         AFL++: a main (-M, cmplog) and JOBS-1 secondaries (-S),
-##                  persistent mode, FUZZ_SECONDS; ends with afl-whatsup
+##                  persistent mode, the custom mutator, FUZZ_SECONDS;
+##                  ends with afl-whatsup
 ## make afl-plot    coverage over time of the main instance, as PNG
 .PHONY: afl afl-plot
-afl: $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
+afl: $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_MUTATOR) $(FUZZ_TOOL) $(REPLAY) \
+		$(FUZZ_SEEDS)
 	@sh mk/need.sh afl
-	@sh fuzz/afl.sh $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_TOOL) $(REPLAY) \
-		$(FUZZ)/seeds $(FUZZ)/afl $(FUZZ_SECONDS) $(JOBS)
+	@sh fuzz/afl.sh $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_MUTATOR) \
+		$(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds $(FUZZ)/afl \
+		$(FUZZ_SECONDS) $(JOBS)
 
 afl-plot:
 	@test -f $(FUZZ)/afl/main/plot_data || { \

@@ -12,17 +12,9 @@
 #include "fuzz.h"
 #include "model.h"
 #include "model_reserve.h"
+#include "check.h"
 
 static int failures;
-
-#define CHECK(cond, ...)                                                      \
-	do {                                                                  \
-		if (!(cond)) {                                                \
-			fprintf(stderr, __VA_ARGS__);                         \
-			fputc('\n', stderr);                                  \
-			failures++;                                           \
-		}                                                             \
-	} while (0)
 
 static int parse(const char *name, const char *text, size_t len,
 		 struct trace *t)

@@ -1,0 +1,485 @@
+/* Whole-operation mutation (mutate.h).  The input is read as the decoder
+ * reads it (decode.c), into slots that know which *object* each operand
+ * byte picked - an object being "reference e of the operation with id
+ * i", which survives moving that operation - then changed, then written
+ * back with every operand byte re-aimed at its object where that object
+ * is still bound at that point.  An operand whose object is gone (its
+ * binding deleted, moved after it, or left out past FUZZ_OBJECTS_MAX)
+ * keeps its byte, which picks some other reference as any byte does. */
+#include <stdbool.h>
+#include <string.h>
+#include <sys/epoll.h>
+
+#include "format.h"
+#include "mutate.h"
+
+#define REFS_MAX (2 * FUZZ_OBJECTS_MAX)
+/* Operation ids: a cross-over's second input is numbered from
+ * FUZZ_OPS_MAX, and operations made here from NEW_ID, so that no two
+ * operations in one program share an id. */
+#define NEW_ID (2 * FUZZ_OPS_MAX)
+
+enum role { NONE, REF, EPREF };
+
+struct slot {
+	uint8_t b[FUZZ_OP_BYTES];
+	int id;
+	int obj[2]; /* the object operand bytes 1 and 2 picked, or -1 */
+};
+
+struct prog {
+	struct slot s[FUZZ_OPS_MAX];
+	unsigned n, cap;
+	int next_id;
+};
+
+/* The decoder's references at one point of a program. */
+struct scope {
+	int obj[REFS_MAX];
+	bool epoll[REFS_MAX];
+	unsigned epindex[REFS_MAX];
+	unsigned eps[REFS_MAX];
+	unsigned nrefs, neps, objects, files;
+};
+
+struct rng {
+	uint64_t s;
+};
+
+/* splitmix64: libc's rand() is global state, and AFL++ may run several
+ * mutators in one process. */
+static uint64_t next(struct rng *g)
+{
+	uint64_t z = (g->s += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static unsigned below(struct rng *g, unsigned n)
+{
+	return n ? (unsigned)(next(g) % n) : 0;
+}
+
+static enum fuzz_kind kind(const struct slot *s)
+{
+	return fuzz_kind_of(s->b[0]);
+}
+
+/* Which operand bytes (1 and 2) are references, as decode.c reads them. */
+static enum role role_of(enum fuzz_kind k, int i)
+{
+	switch (k) {
+	case FUZZ_DUP:
+	case FUZZ_CLOSE:
+	case FUZZ_WRITE:
+	case FUZZ_READ:
+	case FUZZ_SHUTDOWN:
+	case FUZZ_PIPESIZE:
+	case FUZZ_POLL:
+		return i == 0 ? REF : NONE;
+	case FUZZ_ADD:
+	case FUZZ_MOD:
+	case FUZZ_DEL:
+	case FUZZ_DELCLOSE:
+		return i == 0 ? EPREF : REF;
+	case FUZZ_WAIT:
+	case FUZZ_FETCH:
+	case FUZZ_EVENT:
+	case FUZZ_WAITARRAY:
+		return i == 0 ? EPREF : NONE;
+	default:
+		return NONE;
+	}
+}
+
+static unsigned resolve(const struct scope *sc, enum role r, uint8_t x)
+{
+	if (r == EPREF && x < 0x80 && sc->neps > 0)
+		return sc->eps[x % sc->neps];
+	return (r == EPREF ? x & 0x7fu : x) % sc->nrefs;
+}
+
+static uint8_t byte_for(const struct scope *sc, enum role r, unsigned at)
+{
+	if (r == EPREF && sc->epoll[at])
+		return (uint8_t)sc->epindex[at];
+	return (uint8_t)(r == EPREF ? 0x80 | at : at);
+}
+
+/* Operand i re-aimed at its object when bound here, then read back. */
+static unsigned aim(struct scope *sc, struct slot *s, int i, enum role r)
+{
+	unsigned at;
+
+	for (unsigned bound = 0; s->obj[i] >= 0 && bound < sc->nrefs; bound++) {
+		if (sc->obj[bound] == s->obj[i]) {
+			s->b[1 + i] = byte_for(sc, r, bound);
+			break;
+		}
+	}
+	at = resolve(sc, r, s->b[1 + i]);
+	s->obj[i] = sc->obj[at];
+	return at;
+}
+
+static void bind(struct scope *sc, int obj, bool epoll)
+{
+	sc->obj[sc->nrefs] = obj;
+	sc->epoll[sc->nrefs] = epoll;
+	if (epoll) {
+		sc->epindex[sc->nrefs] = sc->neps;
+		sc->eps[sc->neps++] = sc->nrefs;
+	}
+	sc->nrefs++;
+}
+
+/* One operation by decode.c's rules: what it leaves out, what it binds. */
+static void step(struct scope *sc, struct slot *s)
+{
+	enum fuzz_kind k = kind(s);
+
+	if (k == FUZZ_CHECK)
+		return;
+	if (k <= FUZZ_DUP) {
+		bool epoll = k == FUZZ_EPOLL;
+
+		if (sc->objects >= FUZZ_OBJECTS_MAX ||
+		    (k == FUZZ_DUP && sc->nrefs == 0) ||
+		    (k == FUZZ_FILE && sc->files >= FUZZ_FILES_MAX))
+			return;
+		if (k == FUZZ_DUP)
+			epoll = sc->epoll[aim(sc, s, 0, REF)];
+		sc->objects++;
+		sc->files += k == FUZZ_FILE;
+		bind(sc, 2 * s->id, epoll);
+		if (k == FUZZ_PIPE || k == FUZZ_SOCKETPAIR)
+			bind(sc, 2 * s->id + 1, false);
+		return;
+	}
+	if (sc->nrefs == 0)
+		return;
+	for (int i = 0; i < 2; i++)
+		if (role_of(k, i) != NONE)
+			aim(sc, s, i, role_of(k, i));
+}
+
+/* The scope before operation upto; the slots before it re-aimed. */
+static void walk(struct prog *p, unsigned upto, struct scope *sc)
+{
+	memset(sc, 0, sizeof(*sc));
+	for (unsigned i = 0; i < upto; i++)
+		step(sc, &p->s[i]);
+}
+
+static void load(struct prog *p, const uint8_t *data, size_t size, int base)
+{
+	struct scope sc;
+
+	if (size > FUZZ_INPUT_MAX)
+		size = FUZZ_INPUT_MAX;
+	p->n = 0;
+	for (size_t at = 0; at < size && p->n < p->cap; at += FUZZ_OP_BYTES) {
+		struct slot *s = &p->s[p->n];
+		size_t len = size - at < FUZZ_OP_BYTES ? size - at : FUZZ_OP_BYTES;
+
+		/* A short last operation reads zeros, as in decode.c. */
+		memset(s->b, 0, sizeof(s->b));
+		memcpy(s->b, data + at, len);
+		s->id = base + (int)p->n;
+		s->obj[0] = s->obj[1] = -1;
+		p->n++;
+	}
+	walk(p, p->n, &sc);
+}
+
+static size_t store(struct prog *p, uint8_t *out)
+{
+	struct scope sc;
+
+	walk(p, p->n, &sc);
+	for (unsigned i = 0; i < p->n; i++)
+		memcpy(out + i * FUZZ_OP_BYTES, p->s[i].b, FUZZ_OP_BYTES);
+	return p->n * FUZZ_OP_BYTES;
+}
+
+static unsigned cap_of(size_t max_size)
+{
+	return (unsigned)((max_size < FUZZ_INPUT_MAX ? max_size : FUZZ_INPUT_MAX) /
+			  FUZZ_OP_BYTES);
+}
+
+/* A kind by the designed weights (format.c's table), as its canonical
+ * byte: never byte 0's epoll more often than 1 in 64. */
+static uint8_t draw_kind(struct rng *g)
+{
+	return (uint8_t)fuzz_kind_of((uint8_t)below(g, FUZZ_KINDS));
+}
+
+/* A mask; a quarter of them a valid EPOLLEXCLUSIVE one (only with in,
+ * out, err, hup, et, wakeup), which random bits are only 1 in 256. */
+static void draw_events(struct rng *g, uint8_t *c, uint8_t *d)
+{
+	static const uint32_t ok[] = { EPOLLIN,	 EPOLLOUT, EPOLLERR,
+				       EPOLLHUP, EPOLLET,  EPOLLWAKEUP };
+	uint32_t ev = EPOLLEXCLUSIVE;
+
+	if (below(g, 4) != 0) {
+		*c = (uint8_t)next(g);
+		*d = (uint8_t)next(g);
+		return;
+	}
+	for (unsigned i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (below(g, 2))
+			ev |= ok[i];
+	fuzz_events_encode(ev, c, d);
+}
+
+/* Operand i picks a reference bound here; EP mostly an epoll. */
+static void draw_ref(const struct scope *sc, struct slot *s, int i,
+		     struct rng *g)
+{
+	enum role r = role_of(kind(s), i);
+	unsigned at;
+
+	if (r == NONE || sc->nrefs == 0)
+		return;
+	if (r == EPREF && sc->neps > 0 && below(g, 4) != 0)
+		at = sc->eps[below(g, sc->neps)];
+	else
+		at = below(g, sc->nrefs);
+	s->obj[i] = sc->obj[at];
+}
+
+/* Half of the adds take a file an earlier add registered, into another
+ * epoll: what EPOLLEXCLUSIVE and a file's several epitems need. */
+static void draw_shared_add(const struct prog *p, unsigned pos,
+			    const struct scope *sc, struct slot *s,
+			    struct rng *g)
+{
+	const struct slot *earlier = NULL;
+	unsigned seen = 0;
+
+	if (kind(s) != FUZZ_ADD || sc->neps < 2 || below(g, 2))
+		return;
+	for (unsigned i = 0; i < pos; i++)
+		if (kind(&p->s[i]) == FUZZ_ADD && below(g, ++seen) == 0)
+			earlier = &p->s[i];
+	if (!earlier || earlier->obj[1] < 0)
+		return;
+	s->obj[1] = earlier->obj[1];
+	for (unsigned tries = 0; tries < 4; tries++) {
+		s->obj[0] = sc->obj[sc->eps[below(g, sc->neps)]];
+		if (s->obj[0] != earlier->obj[0])
+			break;
+	}
+}
+
+/* New non-reference operand bytes for s's kind: count bytes 2-4 (a
+ * quarter from format.c's table of edge values), EVENTS 3-4, MAX, I or
+ * how in byte 2.  Uniform bytes: no MAX 1 from zeros. */
+static void draw_operands(struct slot *s, struct rng *g)
+{
+	for (int i = 2; i < FUZZ_OP_BYTES; i++)
+		s->b[i] = (uint8_t)next(g);
+	switch (kind(s)) {
+	case FUZZ_EVENTFD:
+	case FUZZ_WRITE:
+	case FUZZ_READ:
+	case FUZZ_PIPESIZE:
+		if (below(g, 4) == 0)
+			s->b[4] |= 0xe0;
+		break;
+	case FUZZ_POLL:
+	case FUZZ_ADD:
+	case FUZZ_MOD:
+		draw_events(g, &s->b[3], &s->b[4]);
+		break;
+	default:
+		break;
+	}
+}
+
+static void insert_slot(struct prog *p, unsigned pos, const struct slot *s)
+{
+	memmove(&p->s[pos + 1], &p->s[pos], (p->n - pos) * sizeof(p->s[0]));
+	p->s[pos] = *s;
+	p->n++;
+}
+
+static void insert(struct prog *p, struct rng *g)
+{
+	unsigned pos = below(g, p->n + 1);
+	struct scope sc;
+	struct slot s = { .id = p->next_id++, .obj = { -1, -1 } };
+
+	walk(p, pos, &sc);
+	s.b[0] = draw_kind(g);
+	s.b[1] = (uint8_t)next(g);
+	draw_operands(&s, g);
+	draw_ref(&sc, &s, 0, g);
+	draw_ref(&sc, &s, 1, g);
+	draw_shared_add(p, pos, &sc, &s, g);
+	insert_slot(p, pos, &s);
+}
+
+static void duplicate(struct prog *p, struct rng *g)
+{
+	struct slot s = p->s[below(g, p->n)];
+
+	/* A copy binds objects of its own; its operands keep theirs. */
+	s.id = p->next_id++;
+	insert_slot(p, below(g, p->n + 1), &s);
+}
+
+static void delete(struct prog *p, struct rng *g)
+{
+	unsigned pos = below(g, p->n);
+
+	memmove(&p->s[pos], &p->s[pos + 1], (p->n - pos - 1) * sizeof(p->s[0]));
+	p->n--;
+}
+
+static void swap(struct prog *p, struct rng *g)
+{
+	unsigned i = below(g, p->n), j = below(g, p->n);
+	struct slot t = p->s[i];
+
+	p->s[i] = p->s[j];
+	p->s[j] = t;
+}
+
+/* Whether bytes 2-4 hold a count, mask, MAX, I or how. */
+static bool has_bytes(enum fuzz_kind k)
+{
+	switch (k) {
+	case FUZZ_EVENTFD:
+	case FUZZ_WRITE:
+	case FUZZ_READ:
+	case FUZZ_SHUTDOWN:
+	case FUZZ_PIPESIZE:
+	case FUZZ_POLL:
+	case FUZZ_ADD:
+	case FUZZ_MOD:
+	case FUZZ_WAIT:
+	case FUZZ_FETCH:
+	case FUZZ_EVENT:
+	case FUZZ_WAITARRAY:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* One operand of one operation: a reference, or the bytes of its count,
+ * mask, MAX or I (a mask mostly one bit flipped).  False when the
+ * operation has none. */
+static bool operand(struct prog *p, struct rng *g)
+{
+	unsigned pos = below(g, p->n);
+	struct slot *s = &p->s[pos];
+	enum fuzz_kind k = kind(s);
+	unsigned refs = (role_of(k, 0) != NONE) + (role_of(k, 1) != NONE);
+	bool events = k == FUZZ_POLL || k == FUZZ_ADD || k == FUZZ_MOD;
+	bool bytes = has_bytes(k);
+	unsigned pick = below(g, refs + bytes);
+	struct scope sc;
+
+	if (refs + bytes == 0)
+		return false;
+	if (pick < refs) {
+		walk(p, pos, &sc);
+		draw_ref(&sc, s, (int)pick, g);
+		draw_shared_add(p, pos, &sc, s, g);
+	} else if (events && below(g, 2)) {
+		unsigned bit = below(g, 16);
+
+		s->b[3 + bit / 8] ^= (uint8_t)(1u << bit % 8);
+	} else {
+		uint8_t keep = s->b[1];
+
+		draw_operands(s, g);
+		s->b[1] = keep;
+	}
+	return true;
+}
+
+static void change_kind(struct prog *p, struct rng *g)
+{
+	/* The operand bytes stay: add <-> mod <-> del on the same pair. */
+	p->s[below(g, p->n)].b[0] = draw_kind(g);
+}
+
+size_t fuzz_mutate(uint8_t *data, size_t size, size_t max_size,
+		   uint64_t seed)
+{
+	struct prog p = { .cap = cap_of(max_size), .next_id = NEW_ID };
+	struct rng g = { seed };
+
+	if (p.cap == 0 || !data)
+		return 0;
+	load(&p, data, size, 0);
+	/* Per 12: insert 3, delete 2, duplicate 1, swap 1, operand 4,
+	 * kind 1; an empty input can only grow. */
+	for (;;) {
+		unsigned m = p.n == 0 ? 0 : below(&g, 12);
+
+		if (m < 3 || m == 5) {
+			if (p.n >= p.cap)
+				continue; /* no room: draw again */
+			if (m < 3)
+				insert(&p, &g);
+			else
+				duplicate(&p, &g);
+		} else if (m < 5) {
+			delete(&p, &g);
+		} else if (m == 6) {
+			swap(&p, &g);
+		} else if (m == 11 || !operand(&p, &g)) {
+			change_kind(&p, &g);
+		}
+		break;
+	}
+	return store(&p, data);
+}
+
+size_t fuzz_cross_over(const uint8_t *a, size_t asize, const uint8_t *b,
+		       size_t bsize, uint8_t *out, size_t max_size,
+		       uint64_t seed)
+{
+	static const struct prog empty;
+	struct prog pa = empty, pb = empty, r = empty;
+	struct rng g = { seed };
+	unsigned at, from, len;
+
+	r.cap = pa.cap = pb.cap = cap_of(max_size);
+	if (r.cap == 0 || !out)
+		return 0;
+	if (a)
+		load(&pa, a, asize, 0);
+	if (b)
+		load(&pb, b, bsize, FUZZ_OPS_MAX);
+	at = below(&g, pa.n + 1);
+	from = below(&g, pb.n + 1);
+	len = pb.n - from;
+	/* Half the time b's run goes in between a's operations, half in
+	 * place of a's tail. */
+	r.n = at;
+	memcpy(r.s, pa.s, at * sizeof(r.s[0]));
+	if (len > r.cap - r.n)
+		len = r.cap - r.n;
+	if (below(&g, 2) && len > 0)
+		len = 1 + below(&g, len);
+	memcpy(&r.s[r.n], &pb.s[from], len * sizeof(r.s[0]));
+	r.n += len;
+	if (below(&g, 2)) {
+		unsigned rest = pa.n - at;
+
+		if (rest > r.cap - r.n)
+			rest = r.cap - r.n;
+		memcpy(&r.s[r.n], &pa.s[at], rest * sizeof(r.s[0]));
+		r.n += rest;
+	}
+	return store(&r, out);
+}

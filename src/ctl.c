@@ -13,12 +13,14 @@
   requires event: \valid(ev);
   requires apart: \separated(ev, sp, sp->regs + (0 .. sp->capacity - 1),
                              &errno);
-  assigns *ev, errno;
+  assigns *ev, errno, spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: -4095 <= \result <= 0;
   ensures kernel: \result == 0 || \result == -errno;
   ensures fd: \result == 0 ==> fd >= 0;
   ensures self: fd == sp->epfd ==> \result == -EBADF || \result == -EINVAL;
   ensures token: ev->data.u64 == token;
+  ensures told: spec_ctl_op == op && spec_ctl_fd == fd &&
+    (op != EPOLL_CTL_DEL ==> spec_ctl_data == token);
 */
 static int ctl(const struct safepoll *sp, int op, int fd, uint32_t events,
 	       uint64_t token, struct epoll_event *ev)
@@ -71,7 +73,8 @@ static void forget_if_stale(struct safepoll *sp, int fd, int rc)
 /*@
   requires valid: Instance(sp);
   requires full: sp->free_head == Nil;
-  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures no_token: NoNewToken{Pre, Post}(sp);
@@ -103,12 +106,15 @@ static int make_room(struct safepoll *sp, int fd, uint32_t events)
 /*@
   requires valid: Instance(sp);
   requires room: sp->free_head != Nil;
-  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures new_token: \result == 0 ==>
     OneNewToken{Pre, Post}(sp, \old(sp->free_head));
   ensures no_token: \result < 0 ==> NoNewToken{Pre, Post}(sp);
+  ensures holds: \result == 0 ==>
+    KernelHolds(sp, EPOLL_CTL_ADD, fd, events | EPOLLERR | EPOLLHUP, udata);
 */
 static int add_to_free_slot(struct safepoll *sp, int fd, uint32_t events,
 			    void *udata)
@@ -184,11 +190,15 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
   requires prev: prev == Nil ?
     sp->regs[ChainOf(fd, sp->hash_mask)].head == slot :
     Live(sp, prev) && sp->regs[prev].next == slot && prev != slot;
-  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures new_token: OneNewToken{Pre, Post}(sp, \old(sp->free_head)) ||
     NoNewToken{Pre, Post}(sp);
+  ensures holds: \result == 0 ==>
+    KernelHolds(sp, EPOLL_CTL_MOD, fd, events | EPOLLERR | EPOLLHUP, udata);
+  ensures old_dead: \result == 0 ==> AllDead{Pre, Post}(sp, slot);
 */
 static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
 			    int fd, uint32_t events, void *udata)
@@ -208,6 +218,9 @@ static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
 	}
 	//@ assert apart: slot != sp->free_head && prev != sp->free_head;
 	moved = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
+	/*@ assert taken: TokenSlot(spec_ctl_data) == moved &&
+	      KernelHolds(sp, EPOLL_CTL_MOD, fd, events | EPOLLERR | EPOLLHUP,
+	                  udata); */
 	sp_release(sp, slot, prev == SP_NIL ? moved : prev);
 	return 0;
 }
@@ -220,10 +233,14 @@ static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
   requires prev: prev == Nil ?
     sp->regs[ChainOf(fd, sp->hash_mask)].head == slot :
     Live(sp, prev) && sp->regs[prev].next == slot && prev != slot;
-  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures new_gen: NewGenOnly{Pre, Post}(sp);
+  ensures holds: \result == 0 ==>
+    KernelHolds(sp, EPOLL_CTL_MOD, fd, events | EPOLLERR | EPOLLHUP, udata);
+  ensures old_dead: \result == 0 ==> AllDead{Pre, Post}(sp, slot);
 */
 static int mod_in_place(struct safepoll *sp, uint32_t slot, uint32_t prev,
 			int fd, uint32_t events, void *udata)

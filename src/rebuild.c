@@ -34,7 +34,8 @@ static void forget(struct safepoll *sp, uint32_t slot)
 /*@
   requires valid: Instance(sp);
   requires open: newfd >= 0;
-  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures no_token: NoNewToken{Pre, Post}(sp);
@@ -52,7 +53,8 @@ static int fill(struct safepoll *sp, int newfd)
 	  loop invariant no_token: NoNewToken{Pre, Here}(sp);
 	  loop invariant fields: sp->capacity == \at(sp->capacity, Pre) &&
 	    sp->regs == \at(sp->regs, Pre);
-	  loop assigns i, ev, errno, sp->free_head, sp->live,
+	  loop assigns i, ev, errno, spec_ctl_op, spec_ctl_fd, spec_ctl_data,
+	    sp->free_head, sp->live,
 	    \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1];
 	  loop variant sp->capacity - i;
 	*/

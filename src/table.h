@@ -94,6 +94,13 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
   ensures frame: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
   ensures table: Table(sp);
   ensures dead: !Live(sp, slot);
+  ensures others: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
+    sp->regs[i].fd == \old(sp->regs[i].fd) &&
+    sp->regs[i].token == \old(sp->regs[i].token) &&
+    sp->regs[i].udata == \old(sp->regs[i].udata) &&
+    sp->regs[i].events == \old(sp->regs[i].events);
+  ensures live_others: \forall integer t; TokenLive{Old}(sp, t) &&
+    TokenSlot(t) != slot ==> TokenLive(sp, t);
   ensures freed: sp->free_head == slot &&
       Gen(sp, slot) > \old(Gen(sp, slot)) ||
     Retired(sp, slot) && sp->free_head == \old(sp->free_head);

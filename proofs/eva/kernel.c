@@ -43,6 +43,10 @@ int epoll_create1(int flags)
 
 int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
 {
+	/* Ghost bookkeeping, not a check: what the call was asked. */
+	//@ ghost spec_ctl_op = op;
+	//@ ghost spec_ctl_fd = fd;
+	//@ ghost if (op != EPOLL_CTL_DEL) spec_ctl_data = event->data.u64;
 	if (op != EPOLL_CTL_DEL) {
 		/* the kernel copies the event in: it must be readable */
 		volatile uint32_t e = event->events;

@@ -15,6 +15,12 @@
  * contract (specs/kernel/open.h), by which safepoll_check says it closes
  * the fdinfo file it opens. */
 //@ ghost extern int spec_opened;
+/* What the last epoll_ctl(2) was asked: ghost state of the kernel's
+ * contract (specs/kernel/epoll_ctl.h), by which safepoll_add and
+ * safepoll_mod say which token the kernel holds for the registration. */
+//@ ghost extern int spec_ctl_op;
+//@ ghost extern int spec_ctl_fd;
+//@ ghost extern uint64_t spec_ctl_data;
 
 #include "safepoll.acsl"
 
@@ -128,7 +134,7 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -143,6 +149,8 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
     ensures new_gen: \result == 0 && \old(sp->free_head) == Nil ==>
       NewGenOnly{Old, Post}(sp);
     ensures no_token: \result < 0 ==> NoNewToken{Old, Post}(sp);
+    ensures holds: \result == 0 ==>
+      KernelHolds(sp, EPOLL_CTL_ADD, fd, events | EPOLLERR | EPOLLHUP, udata);
   complete behaviors;
   disjoint behaviors;
 */
@@ -150,7 +158,7 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -162,6 +170,12 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
     ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
     ensures new_token: NewGenOnly{Old, Post}(sp) ||
       OneNewToken{Old, Post}(sp, \old(sp->free_head));
+    ensures holds: \result == 0 ==>
+      KernelHolds(sp, EPOLL_CTL_MOD, fd, events | EPOLLERR | EPOLLHUP, udata) ||
+      KernelHoldsDead(sp, EPOLL_CTL_MOD, fd) && NoNewToken{Old, Post}(sp);
+    ensures old_dead: \result == 0 && TokenLive(sp, spec_ctl_data) ==>
+      \exists integer s; Live{Old}(sp, s) && \at(sp->regs[s].fd, Old) == fd &&
+        AllDead{Old, Post}(sp, s);
   complete behaviors;
   disjoint behaviors;
 */
@@ -169,7 +183,7 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -189,7 +203,8 @@ int safepoll_del(struct safepoll *sp, int fd);
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     ensures result: \result == -EFAULT;
@@ -208,7 +223,8 @@ int safepoll_close(struct safepoll *sp, int fd);
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed;
+  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     assigns \nothing;

@@ -6,209 +6,11 @@
  * is still bound at that point.  An operand whose object is gone (its
  * binding deleted, moved after it, or left out past FUZZ_OBJECTS_MAX)
  * keeps its byte, which picks some other reference as any byte does. */
-#include <stdbool.h>
 #include <string.h>
 #include <sys/epoll.h>
 
-#include "format.h"
 #include "mutate.h"
-
-#define REFS_MAX (2 * FUZZ_OBJECTS_MAX)
-/* Operation ids: a cross-over's second input is numbered from
- * FUZZ_OPS_MAX, and operations made here from NEW_ID, so that no two
- * operations in one program share an id. */
-#define NEW_ID (2 * FUZZ_OPS_MAX)
-
-enum role { NONE, REF, EPREF };
-
-struct slot {
-	uint8_t b[FUZZ_OP_BYTES];
-	int id;
-	int obj[2]; /* the object operand bytes 1 and 2 picked, or -1 */
-};
-
-struct prog {
-	struct slot s[FUZZ_OPS_MAX];
-	unsigned n, cap;
-	int next_id;
-};
-
-/* The decoder's references at one point of a program. */
-struct scope {
-	int obj[REFS_MAX];
-	bool epoll[REFS_MAX];
-	unsigned epindex[REFS_MAX];
-	unsigned eps[REFS_MAX];
-	unsigned nrefs, neps, objects, files;
-};
-
-struct rng {
-	uint64_t s;
-};
-
-/* splitmix64: libc's rand() is global state, and AFL++ may run several
- * mutators in one process. */
-static uint64_t next(struct rng *g)
-{
-	uint64_t z = (g->s += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-static unsigned below(struct rng *g, unsigned n)
-{
-	return n ? (unsigned)(next(g) % n) : 0;
-}
-
-static enum fuzz_kind kind(const struct slot *s)
-{
-	return fuzz_kind_of(s->b[0]);
-}
-
-/* Which operand bytes (1 and 2) are references, as decode.c reads them. */
-static enum role role_of(enum fuzz_kind k, int i)
-{
-	switch (k) {
-	case FUZZ_DUP:
-	case FUZZ_CLOSE:
-	case FUZZ_WRITE:
-	case FUZZ_READ:
-	case FUZZ_SHUTDOWN:
-	case FUZZ_PIPESIZE:
-	case FUZZ_POLL:
-		return i == 0 ? REF : NONE;
-	case FUZZ_ADD:
-	case FUZZ_MOD:
-	case FUZZ_DEL:
-	case FUZZ_DELCLOSE:
-		return i == 0 ? EPREF : REF;
-	case FUZZ_WAIT:
-	case FUZZ_FETCH:
-	case FUZZ_EVENT:
-	case FUZZ_WAITARRAY:
-		return i == 0 ? EPREF : NONE;
-	default:
-		return NONE;
-	}
-}
-
-static unsigned resolve(const struct scope *sc, enum role r, uint8_t x)
-{
-	if (r == EPREF && x < 0x80 && sc->neps > 0)
-		return sc->eps[x % sc->neps];
-	return (r == EPREF ? x & 0x7fu : x) % sc->nrefs;
-}
-
-static uint8_t byte_for(const struct scope *sc, enum role r, unsigned at)
-{
-	if (r == EPREF && sc->epoll[at])
-		return (uint8_t)sc->epindex[at];
-	return (uint8_t)(r == EPREF ? 0x80 | at : at);
-}
-
-/* Operand i re-aimed at its object when bound here, then read back. */
-static unsigned aim(struct scope *sc, struct slot *s, int i, enum role r)
-{
-	unsigned at;
-
-	for (unsigned bound = 0; s->obj[i] >= 0 && bound < sc->nrefs; bound++) {
-		if (sc->obj[bound] == s->obj[i]) {
-			s->b[1 + i] = byte_for(sc, r, bound);
-			break;
-		}
-	}
-	at = resolve(sc, r, s->b[1 + i]);
-	s->obj[i] = sc->obj[at];
-	return at;
-}
-
-static void bind(struct scope *sc, int obj, bool epoll)
-{
-	sc->obj[sc->nrefs] = obj;
-	sc->epoll[sc->nrefs] = epoll;
-	if (epoll) {
-		sc->epindex[sc->nrefs] = sc->neps;
-		sc->eps[sc->neps++] = sc->nrefs;
-	}
-	sc->nrefs++;
-}
-
-/* One operation by decode.c's rules: what it leaves out, what it binds. */
-static void step(struct scope *sc, struct slot *s)
-{
-	enum fuzz_kind k = kind(s);
-
-	if (k == FUZZ_CHECK)
-		return;
-	if (k <= FUZZ_DUP) {
-		bool epoll = k == FUZZ_EPOLL;
-
-		if (sc->objects >= FUZZ_OBJECTS_MAX ||
-		    (k == FUZZ_DUP && sc->nrefs == 0) ||
-		    (k == FUZZ_FILE && sc->files >= FUZZ_FILES_MAX))
-			return;
-		if (k == FUZZ_DUP)
-			epoll = sc->epoll[aim(sc, s, 0, REF)];
-		sc->objects++;
-		sc->files += k == FUZZ_FILE;
-		bind(sc, 2 * s->id, epoll);
-		if (k == FUZZ_PIPE || k == FUZZ_SOCKETPAIR)
-			bind(sc, 2 * s->id + 1, false);
-		return;
-	}
-	if (sc->nrefs == 0)
-		return;
-	for (int i = 0; i < 2; i++)
-		if (role_of(k, i) != NONE)
-			aim(sc, s, i, role_of(k, i));
-}
-
-/* The scope before operation upto; the slots before it re-aimed. */
-static void walk(struct prog *p, unsigned upto, struct scope *sc)
-{
-	memset(sc, 0, sizeof(*sc));
-	for (unsigned i = 0; i < upto; i++)
-		step(sc, &p->s[i]);
-}
-
-static void load(struct prog *p, const uint8_t *data, size_t size, int base)
-{
-	struct scope sc;
-
-	if (size > FUZZ_INPUT_MAX)
-		size = FUZZ_INPUT_MAX;
-	p->n = 0;
-	for (size_t at = 0; at < size && p->n < p->cap; at += FUZZ_OP_BYTES) {
-		struct slot *s = &p->s[p->n];
-		size_t len = size - at < FUZZ_OP_BYTES ? size - at : FUZZ_OP_BYTES;
-
-		/* A short last operation reads zeros, as in decode.c. */
-		memset(s->b, 0, sizeof(s->b));
-		memcpy(s->b, data + at, len);
-		s->id = base + (int)p->n;
-		s->obj[0] = s->obj[1] = -1;
-		p->n++;
-	}
-	walk(p, p->n, &sc);
-}
-
-static size_t store(struct prog *p, uint8_t *out)
-{
-	struct scope sc;
-
-	walk(p, p->n, &sc);
-	for (unsigned i = 0; i < p->n; i++)
-		memcpy(out + i * FUZZ_OP_BYTES, p->s[i].b, FUZZ_OP_BYTES);
-	return p->n * FUZZ_OP_BYTES;
-}
-
-static unsigned cap_of(size_t max_size)
-{
-	return (unsigned)((max_size < FUZZ_INPUT_MAX ? max_size : FUZZ_INPUT_MAX) /
-			  FUZZ_OP_BYTES);
-}
+#include "program.h"
 
 /* A kind by the designed weights (format.c's table), as its canonical
  * byte: never byte 0's epoll more often than 1 in 64. */
@@ -240,7 +42,7 @@ static void draw_events(struct rng *g, uint8_t *c, uint8_t *d)
 static void draw_ref(const struct scope *sc, struct slot *s, int i,
 		     struct rng *g)
 {
-	enum role r = role_of(kind(s), i);
+	enum role r = prog_role(kind(s), i);
 	unsigned at;
 
 	if (r == NONE || sc->nrefs == 0)
@@ -314,7 +116,7 @@ static void insert(struct prog *p, struct rng *g)
 	struct scope sc;
 	struct slot s = { .id = p->next_id++, .obj = { -1, -1 } };
 
-	walk(p, pos, &sc);
+	prog_walk(p, pos, &sc);
 	s.b[0] = draw_kind(g);
 	s.b[1] = (uint8_t)next(g);
 	draw_operands(&s, g);
@@ -380,7 +182,7 @@ static bool operand(struct prog *p, struct rng *g)
 	unsigned pos = below(g, p->n);
 	struct slot *s = &p->s[pos];
 	enum fuzz_kind k = kind(s);
-	unsigned refs = (role_of(k, 0) != NONE) + (role_of(k, 1) != NONE);
+	unsigned refs = (prog_role(k, 0) != NONE) + (prog_role(k, 1) != NONE);
 	bool events = k == FUZZ_POLL || k == FUZZ_ADD || k == FUZZ_MOD;
 	bool bytes = has_bytes(k);
 	unsigned pick = below(g, refs + bytes);
@@ -389,7 +191,7 @@ static bool operand(struct prog *p, struct rng *g)
 	if (refs + bytes == 0)
 		return false;
 	if (pick < refs) {
-		walk(p, pos, &sc);
+		prog_walk(p, pos, &sc);
 		draw_ref(&sc, s, (int)pick, g);
 		draw_shared_add(p, pos, &sc, s, g);
 	} else if (events && below(g, 2)) {
@@ -414,12 +216,12 @@ static void change_kind(struct prog *p, struct rng *g)
 size_t fuzz_mutate(uint8_t *data, size_t size, size_t max_size,
 		   uint64_t seed)
 {
-	struct prog p = { .cap = cap_of(max_size), .next_id = NEW_ID };
+	struct prog p = { .cap = prog_cap(max_size), .next_id = NEW_ID };
 	struct rng g = { seed };
 
 	if (p.cap == 0 || !data)
 		return 0;
-	load(&p, data, size, 0);
+	prog_load(&p, data, size, 0);
 	/* Per 12: insert 3, delete 2, duplicate 1, swap 1, operand 4,
 	 * kind 1; an empty input can only grow. */
 	for (;;) {
@@ -441,7 +243,7 @@ size_t fuzz_mutate(uint8_t *data, size_t size, size_t max_size,
 		}
 		break;
 	}
-	return store(&p, data);
+	return prog_store(&p, data);
 }
 
 size_t fuzz_cross_over(const uint8_t *a, size_t asize, const uint8_t *b,
@@ -453,13 +255,13 @@ size_t fuzz_cross_over(const uint8_t *a, size_t asize, const uint8_t *b,
 	struct rng g = { seed };
 	unsigned at, from, len;
 
-	r.cap = pa.cap = pb.cap = cap_of(max_size);
+	r.cap = pa.cap = pb.cap = prog_cap(max_size);
 	if (r.cap == 0 || !out)
 		return 0;
 	if (a)
-		load(&pa, a, asize, 0);
+		prog_load(&pa, a, asize, 0);
 	if (b)
-		load(&pb, b, bsize, FUZZ_OPS_MAX);
+		prog_load(&pb, b, bsize, FUZZ_OPS_MAX);
 	at = below(&g, pa.n + 1);
 	from = below(&g, pb.n + 1);
 	len = pb.n - from;
@@ -481,5 +283,5 @@ size_t fuzz_cross_over(const uint8_t *a, size_t asize, const uint8_t *b,
 		memcpy(&r.s[r.n], &pa.s[at], rest * sizeof(r.s[0]));
 		r.n += rest;
 	}
-	return store(&r, out);
+	return prog_store(&r, out);
 }

@@ -80,7 +80,7 @@ $(FUZZER_CMPLOG): $(FUZZ_OBJS_afl-cmplog) $(FUZZ)/afl-cmplog/fuzz/afl/afl_main.o
 # shared object afl-fuzz loads, uninstrumented, with what it needs of the
 # byte format.
 FUZZ_MUTATOR := $(FUZZ)/safepoll-mutator.so
-FUZZ_MUTATOR_SRCS := fuzz/afl/afl_mutator.c fuzz/mutate.c fuzz/format.c \
+FUZZ_MUTATOR_SRCS := fuzz/afl/afl_mutator.c fuzz/mutate.c fuzz/program.c fuzz/format.c \
 	trace/buf.c
 $(FUZZ_MUTATOR): $(FUZZ_MUTATOR_SRCS) $(FUZZ_HDRS)
 	@mkdir -p $(@D)

@@ -26,7 +26,11 @@ if [ $st = 0 ] && [ $crashes = 0 ]; then
 	echo "kernel-fuzz: ${runs:-?} inputs in ${seconds} s, no finding"
 	exit 0
 fi
-grep -e '^==[0-9]*==' -e 'SUMMARY' -e '^safepoll-fuzz' -e 'differ' /tmp/fuzz.log | head -30
+# The harness's report whole (the trace and what differed), then the
+# sanitizer's or libFuzzer's summary.
+sed -n '/^==== safepoll-fuzz: /,/^==== end of safepoll-fuzz report/p' \
+	/tmp/fuzz.log | head -120
+grep -e '^==[0-9]*==' -e 'SUMMARY' /tmp/fuzz.log | head -30
 tail -n 15 /tmp/fuzz.log
 echo "kernel-fuzz: FAILED: status $st, $crashes crash input(s), ${runs:-?} inputs in ${seconds} s"
 exit 1

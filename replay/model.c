@@ -15,6 +15,8 @@ struct model_engine {
 	struct model_event *events;
 	struct model_reg *regs;
 	size_t nregs;
+	size_t follow_op; /* replay_model_follow: operation + 1, or 0 */
+	int follow;
 };
 
 static void model_wait(struct replay_engine *e, const struct trace_op *op,
@@ -49,6 +51,9 @@ static void model_ctl(struct replay_engine *e, size_t i, int ep, int fd,
 	uint64_t data =
 		op->kind == TRACE_MOD ? replay_mod_data(&e->track, i) : i;
 
+	if (me->follow_op == i + 1)
+		model_follow(me->m, me->follow);
+	me->follow_op = 0;
 	o->ret = model_epoll_ctl(me->m, ep, how, fd,
 				 op->kind == TRACE_DEL ? 0 : op->events, data);
 }
@@ -213,4 +218,12 @@ int replay_model_init(struct replay_engine *e, const struct trace *t)
 	if (!me->m || !me->events)
 		return -1;
 	return 0;
+}
+
+void replay_model_follow(struct replay_engine *e, size_t i, int ret)
+{
+	struct model_engine *me = e->state;
+
+	me->follow_op = i + 1;
+	me->follow = ret;
 }

@@ -159,6 +159,11 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
  * model's interest lists (as replay_fdinfo prints the kernel's). */
 int replay_wrapper_check(struct replay_engine *e, struct trace_buf *notes);
 int replay_model_interest(struct replay_engine *e, struct trace_buf *b);
+/* The kernel answered ret (0 or a negative errno value) to operation i,
+ * an add: the model engine follows it where the kernel leaves the answer
+ * to chance (model_follow in specs/model/model.h).  Called before the
+ * model runs i. */
+void replay_model_follow(struct replay_engine *e, size_t i, int ret);
 
 /* Runs fn(arg) and reports whether it was still running after `seconds`
  * (it is then abandoned: the caller must end the run). */

@@ -153,6 +153,116 @@ static int ep_get_upwards_depth_proc(struct model *m, struct eventpoll *ep,
 	return result;
 }
 
+/* How many epolls lie below ep, ep among them, or -1 if the epoll being
+ * inserted into is one of them (a loop).  Lists every plain file met. */
+static int nest_reach(struct model *m, struct eventpoll *ep)
+{
+	struct list_head *pos;
+	int n = 1;
+
+	ep->gen = m->loop_check_gen;
+	for (pos = ep->items.next; pos != &ep->items; pos = pos->next) {
+		struct epitem *epi = list_entry(pos, struct epitem, rbn);
+		struct eventpoll *below = epi->ffd.file->private_data;
+		int k;
+
+		if (!is_file_epoll(epi->ffd.file)) {
+			list_file(m, epi->ffd.file);
+			continue;
+		}
+		if (below == m->inserting_into)
+			return -1;
+		if (below->gen == m->loop_check_gen)
+			continue;
+		k = nest_reach(m, below);
+		if (k < 0)
+			return -1;
+		n += k;
+	}
+	return n;
+}
+
+/* The longest chain of epolls below ep (0 for none), or more than
+ * EP_MAX_NESTS once it is too long. */
+static int nest_longest(struct model *m, struct eventpoll *ep)
+{
+	struct list_head *pos;
+	int result = 0;
+
+	if (ep->gen == m->loop_check_gen)
+		return ep->loop_check_depth;
+	for (pos = ep->items.next;
+	     pos != &ep->items && result <= EP_MAX_NESTS; pos = pos->next) {
+		struct epitem *epi = list_entry(pos, struct epitem, rbn);
+		int d;
+
+		if (!is_file_epoll(epi->ffd.file))
+			continue;
+		d = nest_longest(m, epi->ffd.file->private_data) + 1;
+		if (d > result)
+			result = d;
+	}
+	ep->gen = m->loop_check_gen;
+	ep->loop_check_depth = result;
+	return result;
+}
+
+/* How many epolls not counted before lie within EP_MAX_NESTS steps of
+ * the walk's start, ep being depth steps below it.  Each keeps its
+ * fewest steps in loop_check_depth and is walked again only when they
+ * drop, so at most EP_MAX_NESTS + 1 times. */
+static int nest_near(struct model *m, struct eventpoll *ep, int depth)
+{
+	struct list_head *pos;
+	int n = ep->gen != m->loop_check_gen;
+
+	if (!n && ep->loop_check_depth <= depth)
+		return 0;
+	ep->gen = m->loop_check_gen;
+	ep->loop_check_depth = depth;
+	if (depth == EP_MAX_NESTS)
+		return n;
+	for (pos = ep->items.next; pos != &ep->items; pos = pos->next) {
+		struct epitem *epi = list_entry(pos, struct epitem, rbn);
+
+		if (is_file_epoll(epi->ffd.file))
+			n += nest_near(m, epi->ffd.file->private_data,
+				       depth + 1);
+	}
+	return n;
+}
+
+/* 5.10's ep_loop_check_proc() counts an epoll reached by paths of
+ * different lengths at the depth of the first path it takes, and takes
+ * each epoll's items in the order of their file addresses (its red-black
+ * tree), which nothing can predict.  A loop is ELOOP in every order.
+ * Else ELOOP is possible when the longest chain below "to" is too deep
+ * (the walk may take it first), and ok only when every epoll below lies
+ * within EP_MAX_NESTS steps by some path (no walk meets an epoll nearer
+ * than its fewest steps); so ok may be allowed where no order gives it,
+ * but is never refused where one does.  Between the two the model takes the
+ * kernel's answer (model_follow), else the one of its own order, own. */
+static int ep_loop_check_510(struct model *m, struct eventpoll *to, int own)
+{
+	int all;
+
+	m->loop_check_gen++;
+	all = nest_reach(m, to);
+	if (all < 0)
+		return -1;
+	m->loop_check_gen++;
+	if (nest_longest(m, to) <= EP_MAX_NESTS)
+		return 0;
+	m->loop_check_gen++;
+	if (nest_near(m, to, 0) < all)
+		return -1;
+	/* Past this check the kernel answers anything but ELOOP (ok,
+	 * EEXIST, EINVAL of too many wakeup paths). */
+	if (m->follow_set)
+		return m->follow == -ELOOP ? -1 : 0;
+	return own > EP_MAX_NESTS ? -1 : 0;
+}
+
 /* ep_loop_check(): no loop, and at most EP_MAX_NESTS + 1 epolls in any
  * chain once "to" hangs below "ep". */
 static int ep_loop_check(struct model *m, struct eventpoll *ep,
@@ -162,12 +272,12 @@ static int ep_loop_check(struct model *m, struct eventpoll *ep,
 
 	m->inserting_into = ep;
 	depth = ep_loop_check_proc(m, to, 0);
-	if (depth > EP_MAX_NESTS)
-		return -1;
 	/* 5.10 walks downwards only; an over-deep chain above a plain file
 	 * is then refused by reverse_path_check() with EINVAL. */
 	if (!m->k->nest_upwards_check)
-		return 0;
+		return ep_loop_check_510(m, to, depth);
+	if (depth > EP_MAX_NESTS)
+		return -1;
 	upwards_depth = ep_get_upwards_depth_proc(m, ep, 0);
 	return (depth + 1 + upwards_depth > EP_MAX_NESTS) ? -1 : 0;
 }

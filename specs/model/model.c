@@ -260,7 +260,16 @@ uint32_t model_poll(struct model *m, int fd, uint32_t events)
 int model_epoll_ctl(struct model *m, int ep, int op, int fd, uint32_t events,
 		    uint64_t data)
 {
-	return do_epoll_ctl(m, ep, op, fd, events, data);
+	int r = do_epoll_ctl(m, ep, op, fd, events, data);
+
+	m->follow_set = false;
+	return r;
+}
+
+void model_follow(struct model *m, int result)
+{
+	m->follow_set = true;
+	m->follow = result;
 }
 
 int model_epoll_wait(struct model *m, int ep, struct model_event *out, int max,

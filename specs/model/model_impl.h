@@ -40,6 +40,10 @@ struct model {
 	struct eventpoll *inserting_into;
 	struct list_head tfile_check_list;
 	int path_count[EP_PATH_ARR_SIZE];
+	/* model_follow(): the kernel's answer to the next epoll_ctl, for
+	 * where the kernel leaves it to chance. */
+	bool follow_set;
+	int follow;
 };
 
 /* Allocation failure: the model cannot mirror ENOMEM of the kernel it

@@ -195,6 +195,13 @@ int model_epoll_ctl(struct model *m, int ep, int op, int fd, uint32_t events,
 	return (int)ret(epoll_ctl(ep, op, fd, &e));
 }
 
+/* The kernel decides for itself. */
+void model_follow(struct model *m, int result)
+{
+	(void)m;
+	(void)result;
+}
+
 /* A wait that would block for ever is run with timeout 0 instead.  At
  * most 256 events may be ready (MAX itself goes to the kernel as given).
  * The buffer is static, low in memory: near the top of the address space

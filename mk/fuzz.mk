@@ -6,6 +6,9 @@
 FUZZ := $(BUILD)/fuzz
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
+# corpus: make fuzz starts from the seeds and the kept corpus; none: from
+# nothing (how a fuzzer is measured).
+FUZZ_SEEDS ?= corpus
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 
 # Everything but the replay's main and the fuzzer's own mains.
@@ -95,8 +98,8 @@ $(FUZZ_TOOL): $(FUZZ_OBJS_tool) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/tool/%.o)
 # Seeds: corpus/*.trace, and the fuzz corpus kept in fuzz/corpus/*.trace
 # (make fuzz-merge), in the byte format (safepoll-fuzz-tool seeds).
 FUZZ_SEED_TRACES := $(wildcard corpus/*.trace fuzz/corpus/*.trace)
-FUZZ_SEEDS := $(FUZZ)/seeds.made
-$(FUZZ_SEEDS): $(FUZZ_TOOL) $(FUZZ_SEED_TRACES)
+FUZZ_SEEDS_MADE := $(FUZZ)/seeds.made
+$(FUZZ_SEEDS_MADE): $(FUZZ_TOOL) $(FUZZ_SEED_TRACES)
 	rm -rf $(FUZZ)/seeds
 	mkdir -p $(FUZZ)/seeds
 	$(FUZZ_TOOL) seeds $(FUZZ)/seeds $(FUZZ_SEED_TRACES)
@@ -117,7 +120,7 @@ $(FUZZ)/test_mutate: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tool/common.o \
 ##                  storm of signals
 .PHONY: test-fuzz
 TEST_TARGETS += test-fuzz
-test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ_TOOL) $(FUZZ_SEEDS)
+test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ_TOOL) $(FUZZ_SEEDS_MADE)
 	$(FUZZ)/test_format corpus/*.trace
 	$(FUZZ)/test_mutate corpus/*.trace
 	SAFEPOLL_FUZZ_SIGNALS=50 $(FUZZ_TOOL) bench $(FUZZ)/seeds 20 3000
@@ -130,6 +133,8 @@ FUZZ_RUN = sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds
 ##                  (nproc) jobs, seeded from corpus/; corpus grows in
 ##                  build/fuzz/corpus, findings in build/fuzz/findings;
 ##                  a status line every 30 s, libFuzzer's in build/fuzz/logs
+##                  FUZZ_SEEDS=none: from an empty corpus, in
+##                  build/fuzz/empty (build/fuzz/corpus left alone)
 ## make fuzz-repro CRASH=FILE   a crash file as a readable finding
 ## make fuzz-merge  the grown corpus, minimized, in build/fuzz/corpus-merged
 ## make fuzz-smoke  FUZZ_SMOKE_SECONDS (20) from the seeds alone: no finding
@@ -137,11 +142,20 @@ FUZZ_RUN = sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds
 # machine's load, and make check must not (make fuzz keeps the floor).
 CHECK_TARGETS += fuzz-smoke
 .PHONY: fuzz fuzz-repro fuzz-merge fuzz-smoke fuzz-bench
-fuzz: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
+fuzz: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS_MADE)
 	@sh mk/need.sh clang
-	@$(FUZZ_RUN) $(FUZZ) $(FUZZ_SECONDS) $(JOBS) $(FUZZ_MIN_EXECS)
+	@case "$(FUZZ_SEEDS)" in \
+	corpus) $(FUZZ_RUN) $(FUZZ) $(FUZZ_SECONDS) $(JOBS) \
+		$(FUZZ_MIN_EXECS) ;; \
+	none) rm -rf $(FUZZ)/empty && mkdir -p $(FUZZ)/empty/seeds && \
+		sh fuzz/libfuzzer.sh $(FUZZER) $(FUZZ_TOOL) $(REPLAY) \
+		$(FUZZ)/empty/seeds $(FUZZ)/empty $(FUZZ_SECONDS) $(JOBS) \
+		$(FUZZ_MIN_EXECS) ;; \
+	*) echo "make fuzz: FUZZ_SEEDS=$(FUZZ_SEEDS): corpus or none"; \
+		exit 2 ;; \
+	esac
 
-fuzz-smoke: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS)
+fuzz-smoke: $(FUZZER) $(FUZZ_TOOL) $(REPLAY) $(FUZZ_SEEDS_MADE)
 	@rm -rf $(FUZZ)/smoke
 	@$(FUZZ_RUN) $(FUZZ)/smoke $(FUZZ_SMOKE_SECONDS) $(JOBS) 0
 
@@ -152,7 +166,7 @@ fuzz-repro: $(FUZZER) $(FUZZ_TOOL) $(REPLAY)
 	@sh fuzz/finding.sh $(CRASH) $(FUZZ)/findings $(FUZZER) $(FUZZ_TOOL) \
 		$(REPLAY) | tail -1 | xargs cat
 
-fuzz-merge: $(FUZZER) $(FUZZ_TOOL) $(FUZZ_SEEDS)
+fuzz-merge: $(FUZZER) $(FUZZ_TOOL) $(FUZZ_SEEDS_MADE)
 	rm -rf $(FUZZ)/corpus-merged $(FUZZ)/corpus-merged-traces
 	mkdir -p $(FUZZ)/corpus-merged $(FUZZ)/corpus-merged-traces $(FUZZ)/corpus
 	$(FUZZER) -merge=1 -max_len=320 $(FUZZ)/corpus-merged $(FUZZ)/seeds \
@@ -166,7 +180,7 @@ fuzz-merge: $(FUZZER) $(FUZZ_TOOL) $(FUZZ_SEEDS)
 		"traces to fuzz/corpus/ (make fuzz seeds from there too)"
 
 # The harness alone, no engine, over the grown corpus (or the seeds).
-fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS)
+fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS_MADE)
 	$(FUZZ_TOOL) bench $$(ls -A $(FUZZ)/corpus 2>/dev/null | grep -q . && \
 		echo $(FUZZ)/corpus || echo $(FUZZ)/seeds) 10
 
@@ -176,7 +190,7 @@ fuzz-bench: $(FUZZ_TOOL) $(FUZZ_SEEDS)
 ## make afl-plot    coverage over time of the main instance, as PNG
 .PHONY: afl afl-plot
 afl: $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_MUTATOR) $(FUZZ_TOOL) $(REPLAY) \
-		$(FUZZ_SEEDS)
+		$(FUZZ_SEEDS_MADE)
 	@sh mk/need.sh afl
 	@sh fuzz/afl.sh $(FUZZER_AFL) $(FUZZER_CMPLOG) $(FUZZ_MUTATOR) \
 		$(FUZZ_TOOL) $(REPLAY) $(FUZZ)/seeds $(FUZZ)/afl \
@@ -221,7 +235,7 @@ $(foreach p,$(FUZZ_PLANTED),$(eval $(call FUZZ_PLANT,$(p))))
 ##                      FUZZ_SELFTEST_SEEDS=none: from an empty corpus
 .PHONY: fuzz-selftest
 fuzz-selftest: $(FUZZ_PLANTED:%=$(FUZZ)/planted-%/safepoll-fuzz) $(FUZZ_TOOL) \
-		$(FUZZ_SEEDS)
+		$(FUZZ_SEEDS_MADE)
 	@sh fuzz/selftest/run.sh $(FUZZ) $(FUZZ_TOOL) $(FUZZ_SELFTEST_SECONDS) \
 		$(FUZZ_SELFTEST_SEEDS) $(FUZZ_PLANTED)
 
@@ -260,7 +274,7 @@ FUZZ_SOAK_RUNS ?= 1000000
 FUZZ_SOAK_RSS_MB ?= 128
 ## make fuzz-soak   1,000,000 runs under ASan/LSan: no leak, no fd left
 .PHONY: fuzz-soak
-fuzz-soak: $(FUZZ_SEEDS)
+fuzz-soak: $(FUZZ_SEEDS_MADE)
 	$(MAKE) --no-print-directory SANITIZE=1 build/san/fuzz/safepoll-fuzz-tool
 	@dir=$$(ls -A $(FUZZ)/corpus 2>/dev/null | grep -q . && \
 		echo $(FUZZ)/corpus || echo $(FUZZ)/seeds); \
@@ -279,7 +293,7 @@ fuzz-soak: $(FUZZ_SEEDS)
 ## make fuzz-coverage   line/branch coverage of src/ and specs/model/
 ##                      by the fuzz corpus (HTML in build/fuzz/coverage)
 .PHONY: fuzz-coverage
-fuzz-coverage: $(FUZZ_OBJS_cov) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/cov/%.o) $(FUZZ_SEEDS)
+fuzz-coverage: $(FUZZ_OBJS_cov) $(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/cov/%.o) $(FUZZ_SEEDS_MADE)
 	@sh mk/need.sh lcov
 	$(CC) --coverage $(FUZZ_WRAP) $(FUZZ_OBJS_cov) \
 		$(FUZZ_TOOL_SRCS:%.c=$(FUZZ)/cov/%.o) -o $(FUZZ)/cov/tool

@@ -51,7 +51,7 @@ kernel-eacsl-bin: eacsl-build | $(KERNEL_BIN)
 	rm -rf $(KERNEL_BIN)/eacsl && mkdir -p $(KERNEL_BIN)/eacsl
 	cp $(EACSL_REPLAY) $(KERNEL_BIN)/eacsl/
 
-kernel-fuzz-bin: $(FUZZER) $(FUZZ_SEEDS) | $(KERNEL_BIN)
+kernel-fuzz-bin: $(FUZZER) $(FUZZ_SEEDS_MADE) | $(KERNEL_BIN)
 	@case "$(KERNEL_FUZZ_SECONDS)" in ''|*[!0-9]*) echo \
 		"kernels: KERNEL_FUZZ_SECONDS=$(KERNEL_FUZZ_SECONDS): a number of seconds"; \
 		exit 2 ;; esac

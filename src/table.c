@@ -82,14 +82,11 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 {
 	struct safepoll_reg *r = &sp->regs[slot];
+	/* Read before the slot is rewritten: it is unlinked last, so that
+	 * the unlink is one store the proof of its step looks at alone. */
+	uint32_t next = r->next, chain = chain_of(sp, r->fd);
 	uint64_t gen;
 
-	/*@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1)) &&
-	      \separated(sp->regs + (0 .. sp->capacity - 1), &errno); */
-	if (prev == SP_NIL)
-		sp->regs[chain_of(sp, r->fd)].head = r->next;
-	else
-		sp->regs[prev].next = r->next;
 	r->fd = -1;
 	r->udata = 0;
 	sp->live--;
@@ -106,24 +103,13 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 		sp->free_head = slot;
 	}
 	r->token = gen * 0x100000000u + SP_NIL;
-	/*@ assert fields: sp->regs == \at(sp->regs, Pre) &&
-	      sp->capacity == \at(sp->capacity, Pre) &&
-	      sp->hash_mask == \at(sp->hash_mask, Pre) &&
-	      sp->batch_len == \at(sp->batch_len, Pre) &&
-	      sp->epfd == \at(sp->epfd, Pre) && sp->flags == \at(sp->flags, Pre); */
-	//@ assert step_frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
-	/*@ assert step_nil: prev == Nil ==>
-	      \let c = ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask);
-	      sp->regs[c].head == \at(sp->regs[slot].next, Pre) &&
-	      \forall integer i; 0 <= i < sp->capacity && i != c ==>
-	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
-	/*@ assert step_prev: prev != Nil ==>
-	      sp->regs[prev].next == \at(sp->regs[slot].next, Pre) &&
-	      \forall integer i; 0 <= i < sp->capacity ==>
-	        sp->regs[i].head == \at(sp->regs[i].head, Pre); */
-	/*@ assert step_unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev,
+	if (prev == SP_NIL)
+		sp->regs[chain].head = next;
+	else
+		sp->regs[prev].next = next;
+	//@ assert frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
+	/*@ assert unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev,
 	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
-	//@ assert step_slot: ReleaseSlot{Pre, Here}(sp, slot);
 	/*@ assert step: ReleaseStep{Pre, Here}(sp, slot, prev,
 	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
 }

@@ -194,6 +194,8 @@ static int step(struct run *r, size_t i, bool deep)
 		in = shadow_owner(&r->s, &r->w.track, ep);
 	if (op->kind == TRACE_MOD)
 		id = replay_mod_data(&r->w.track, i);
+	if (op->kind == TRACE_EVENT && in && in->raw_batch)
+		in = NULL;
 	if (kernel_op(r, i, &ow) < 0)
 		return failed(r, i, "out of memory");
 	/* Where 5.10 answers an add by the order of file addresses, the
@@ -217,6 +219,11 @@ static int step(struct run *r, size_t i, bool deep)
 	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
 		   op->kind == TRACE_WAITARRAY))
 		shadow_fetched(in, r->m.ev, replay_batch_len(&om));
+	else if (!ow.blocked && (op->kind == TRACE_WAIT ||
+				 op->kind == TRACE_FETCH ||
+				 op->kind == TRACE_WAITARRAY) &&
+		 (raw = shadow_of_file(&r->s, replay_file(&r->w.track, ep))))
+		raw->raw_batch = true;
 	if (compare(r, i, in, &ow, &om))
 		return 1;
 	if (in)

@@ -46,6 +46,7 @@ void shadow_new_inst(struct shadow *s, struct safepoll *sp, int epfd,
 	in->nrecs = 0;
 	in->touched = false;
 	in->next_ver = 0;
+	in->raw_batch = false;
 	memset(in->batch_ver, 0, sizeof(in->batch_ver));
 }
 
@@ -146,6 +147,7 @@ void shadow_fetched(struct shadow_inst *in, const struct replay_event *ev,
 		    size_t n)
 {
 	memset(in->batch_ver, 0, sizeof(in->batch_ver));
+	in->raw_batch = false;
 	for (size_t j = 0; j < n && j < TRACE_BATCH; j++) {
 		const struct shadow_rec *r = rec_of(in, ev[j].data);
 

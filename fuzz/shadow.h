@@ -39,6 +39,10 @@ struct shadow_inst {
 	/* Per event of the last wait or fetch: the ver of the record it was
 	 * live for then, or 0 if it was dead already. */
 	uint64_t batch_ver[TRACE_BATCH];
+	/* The epoll file's batch was last fetched raw, through a dup while
+	 * the instance's own number was gone: an `event` then reads that
+	 * batch raw (the wrapper engine's raw_batch), not safepoll's. */
+	bool raw_batch;
 };
 
 struct shadow {

@@ -17,6 +17,10 @@ struct instance {
 	struct safepoll *sp;
 	int epfd;
 	uint32_t file; /* the epoll file it made, in the engine's track */
+	/* The batch of that file was last fetched raw (through a dup, while
+	 * the instance's own number was gone): an `event` reads that batch,
+	 * which safepoll never saw, once the number holds the file again. */
+	bool raw_batch;
 };
 
 struct wrapper {
@@ -30,7 +34,7 @@ struct wrapper {
  * label ids from safepoll's tokens (whose generation never gets near). */
 #define RAW_TAG (1ull << 63)
 
-static const struct instance *owner(const struct replay_engine *e, int fd)
+static struct instance *owner(const struct replay_engine *e, int fd)
 {
 	const struct wrapper *w = e->state;
 	uint32_t file = replay_file(&e->track, fd);
@@ -42,6 +46,18 @@ static const struct instance *owner(const struct replay_engine *e, int fd)
 	return NULL;
 }
 
+/* After a raw wait or fetch on number ep: the instance of that epoll
+ * file, if any, no longer has the file's batch. */
+static void raw_fetched(const struct replay_engine *e, int ep)
+{
+	const struct wrapper *w = e->state;
+	uint32_t file = replay_file(&e->track, ep);
+
+	for (size_t j = 0; file != 0 && j < w->ninst; j++)
+		if (w->inst[j].file == file)
+			w->inst[j].raw_batch = true;
+}
+
 /* A raw wait's data back to label ids. */
 static void raw_labels(struct replay_engine *e, int ep,
 		       const struct replay_outcome *o)
@@ -49,13 +65,15 @@ static void raw_labels(struct replay_engine *e, int ep,
 	const struct wrapper *w = e->state;
 	uint32_t file = replay_file(&e->track, ep);
 
+	/* Tokens first: safepoll's dead token (UINT64_MAX, for a mod of a
+	 * number it has no record of) has the raw bit set too. */
 	for (size_t j = 0; j < o->nev; j++) {
 		uint64_t d = e->ev[j].data, id;
 
-		if (d & RAW_TAG)
-			e->ev[j].data = d & ~RAW_TAG;
-		else if (replay_tokens_find(&w->tokens, file, d, &id))
+		if (replay_tokens_find(&w->tokens, file, d, &id))
 			e->ev[j].data = id;
+		else if (d & RAW_TAG)
+			e->ev[j].data = d & ~RAW_TAG;
 	}
 }
 
@@ -112,7 +130,7 @@ static void wrapper_wait(struct replay_engine *e, struct safepoll *sp,
 
 /* safepoll's batch as label ids, kept for a later raw `event` on its
  * epoll file (through a dup, once the instance's own number is gone). */
-static int keep_sp_batch(struct replay_engine *e, const struct instance *in,
+static int keep_sp_batch(struct replay_engine *e, struct instance *in,
 			 const struct replay_outcome *o)
 {
 	const struct wrapper *w = e->state;
@@ -128,6 +146,7 @@ static int keep_sp_batch(struct replay_engine *e, const struct instance *in,
 				     : d & ~RAW_TAG;
 		ev[j].events = in->sp->batch[j].events;
 	}
+	in->raw_batch = false;
 	return replay_batch_keep(e, in->epfd, ev, n);
 }
 
@@ -193,7 +212,7 @@ static int new_instance(struct replay_engine *e, size_t i,
 		w->cap = cap;
 	}
 	w->inst[w->ninst++] = (struct instance){
-		sp, o->fds[0], replay_file(&e->track, o->fds[0])};
+		sp, o->fds[0], replay_file(&e->track, o->fds[0]), false};
 	return 0;
 }
 
@@ -204,7 +223,7 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 	const struct trace_op *op = &e->track.t->ops[i];
 	int fd = replay_fd(&e->track, op->fd),
 	    ep = replay_fd(&e->track, op->ep);
-	const struct instance *in = NULL;
+	struct instance *in = NULL;
 	uint64_t id = i;
 
 	if (op->kind == TRACE_EPOLL)
@@ -223,9 +242,12 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 			raw_labels(e, ep, o);
 		if ((op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
 		     op->kind == TRACE_WAITARRAY) &&
-		    !o->blocked &&
-		    replay_batch_keep(e, ep, e->ev, replay_batch_len(o)) < 0)
-			return -1;
+		    !o->blocked) {
+			raw_fetched(e, ep);
+			if (replay_batch_keep(e, ep, e->ev,
+					      replay_batch_len(o)) < 0)
+				return -1;
+		}
 	} else if (op->kind == TRACE_FETCH) {
 		o->ret = safepoll_wait(in->sp, replay_fetch_max(op->max), 0);
 		if (keep_sp_batch(e, in, o) < 0)
@@ -234,6 +256,8 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 		wrapper_wait_array(e, in->sp, op->max, o);
 		if (keep_sp_batch(e, in, o) < 0)
 			return -1;
+	} else if (op->kind == TRACE_EVENT && in->raw_batch) {
+		replay_batch_event(e, ep, (uint32_t)op->max, o);
 	} else if (op->kind == TRACE_EVENT) {
 		wrapper_event(e, in->sp, (uint32_t)op->max, o);
 	} else if (op->kind == TRACE_ADD) {

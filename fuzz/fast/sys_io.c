@@ -102,3 +102,12 @@ int fast_clock_gettime(clockid_t clock, struct timespec *ts)
 	ts->tv_nsec = (long)(ms % 1000) * 1000000L;
 	return 0;
 }
+
+int fast_sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+	(void)how;
+	(void)set;
+	if (old)
+		sigemptyset(old);
+	return 0;
+}

@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -37,5 +38,6 @@
 #define shutdown(...) fast_shutdown(__VA_ARGS__)
 #define fstat(...) fast_fstat(__VA_ARGS__)
 #define clock_gettime(...) fast_clock_gettime(__VA_ARGS__)
+#define sigprocmask(...) fast_sigprocmask(__VA_ARGS__)
 
 #endif

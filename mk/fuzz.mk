@@ -117,13 +117,15 @@ $(FUZZ)/test_mutate: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tool/common.o \
 
 ## make test-fuzz   the fuzzer's byte format and its corpus round trip;
 ##                  the mutator; the seeds through the harness under a
-##                  storm of signals
+##                  storm of signals, and through the fast mode
+##                  (mk/fuzzfast.mk): every seed agrees
 .PHONY: test-fuzz
 TEST_TARGETS += test-fuzz
 test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ_TOOL) $(FUZZ_SEEDS_MADE)
 	$(FUZZ)/test_format corpus/*.trace
 	$(FUZZ)/test_mutate corpus/*.trace
 	SAFEPOLL_FUZZ_SIGNALS=50 $(FUZZ_TOOL) bench $(FUZZ)/seeds 20 3000
+	sh fuzz/fast/seeds.sh $(FUZZER_FAST) $(FUZZ)/seeds
 
 FUZZ_MIN_EXECS ?= 1000
 FUZZ_SMOKE_SECONDS ?= 20

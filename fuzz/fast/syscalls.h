@@ -1,5 +1,5 @@
 /* Forced into safepoll's objects and the replay's kernel engine by
- * `-include fuzz/fast/syscalls.h` (mk/fuzz-fast.mk): each system call
+ * `-include fuzz/fast/syscalls.h` (mk/fuzzfast.mk): each system call
  * they make becomes a call of shim.h, answered by the model.  The libc
  * headers come first, so that their declarations keep their own names
  * (their guards make the sources' own includes no-ops); the macros are

@@ -89,8 +89,11 @@ int reverse_path_check(struct model *m)
 
 /* ep_loop_check_proc(): the height of the epoll tree below ep, or more
  * than EP_MAX_NESTS for a loop back to the epoll being inserted into or a
- * chain too deep.  Lists every plain file it meets. */
-static int ep_loop_check_proc(struct model *m, struct eventpoll *ep, int depth)
+ * chain too deep.  Lists every plain file it meets.  skip: an epoll
+ * already visited is passed over, not counted again, as 5.10 does; else
+ * its height is reused, so the result is the longest chain below ep. */
+static int ep_loop_check_proc(struct model *m, struct eventpoll *ep, int depth,
+			      bool skip)
 {
 	struct list_head *pos;
 	int result = 0;
@@ -105,18 +108,14 @@ static int ep_loop_check_proc(struct model *m, struct eventpoll *ep, int depth)
 			struct eventpoll *ep_tovisit =
 				epi->ffd.file->private_data;
 
-			/* Before the upwards check, an epoll already
-			 * visited is skipped, not counted again (5.10's
-			 * ep_loop_check_proc). */
-			if (!m->k->nest_upwards_check &&
-			    ep_tovisit->gen == m->loop_check_gen)
+			if (skip && ep_tovisit->gen == m->loop_check_gen)
 				continue;
 			if (ep_tovisit == m->inserting_into ||
 			    depth > EP_MAX_NESTS) {
 				result = EP_MAX_NESTS + 1;
 			} else {
 				int d = ep_loop_check_proc(m, ep_tovisit,
-							   depth + 1) +
+							   depth + 1, skip) +
 					1;
 
 				if (d > result)
@@ -182,31 +181,6 @@ static int nest_reach(struct model *m, struct eventpoll *ep)
 	return n;
 }
 
-/* The longest chain of epolls below ep (0 for none), or more than
- * EP_MAX_NESTS once it is too long. */
-static int nest_longest(struct model *m, struct eventpoll *ep)
-{
-	struct list_head *pos;
-	int result = 0;
-
-	if (ep->gen == m->loop_check_gen)
-		return ep->loop_check_depth;
-	for (pos = ep->items.next;
-	     pos != &ep->items && result <= EP_MAX_NESTS; pos = pos->next) {
-		struct epitem *epi = list_entry(pos, struct epitem, rbn);
-		int d;
-
-		if (!is_file_epoll(epi->ffd.file))
-			continue;
-		d = nest_longest(m, epi->ffd.file->private_data) + 1;
-		if (d > result)
-			result = d;
-	}
-	ep->gen = m->loop_check_gen;
-	ep->loop_check_depth = result;
-	return result;
-}
-
 /* How many epolls not counted before lie within EP_MAX_NESTS steps of
  * the walk's start, ep being depth steps below it.  Each keeps its
  * fewest steps in loop_check_depth and is walked again only when they
@@ -251,7 +225,7 @@ static int ep_loop_check_510(struct model *m, struct eventpoll *to, int own)
 	if (all < 0)
 		return -1;
 	m->loop_check_gen++;
-	if (nest_longest(m, to) <= EP_MAX_NESTS)
+	if (ep_loop_check_proc(m, to, 0, false) <= EP_MAX_NESTS)
 		return 0;
 	m->loop_check_gen++;
 	if (nest_near(m, to, 0) < all)
@@ -271,7 +245,7 @@ static int ep_loop_check(struct model *m, struct eventpoll *ep,
 	int depth, upwards_depth;
 
 	m->inserting_into = ep;
-	depth = ep_loop_check_proc(m, to, 0);
+	depth = ep_loop_check_proc(m, to, 0, !m->k->nest_upwards_check);
 	/* 5.10 walks downwards only; an over-deep chain above a plain file
 	 * is then refused by reverse_path_check() with EINVAL. */
 	if (!m->k->nest_upwards_check)

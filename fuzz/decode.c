@@ -6,6 +6,7 @@
  *
  * An operation is 5 bytes [kind a b c d]; a short last one reads zeros:
  *   epoll/pipe/socketpair/file   (operands unused)
+ *   instance       ROOM = room(b), GEN = gen(c)
  *   eventfd        INIT = value(b c d)
  *   dup close      FD = ref(a)
  *   write read     FD = ref(a), N = value(b c d)
@@ -25,7 +26,9 @@
  * x % (epoll references so far) - those bound by epoll or by dup of one -
  * and otherwise ref(x & 0x7f), so that any reference can be an EP.  An
  * operation that needs a reference before any exists, a binding past
- * FUZZ_OBJECTS_MAX and a regular file past FUZZ_FILES_MAX are left out. */
+ * FUZZ_OBJECTS_MAX and a regular file past FUZZ_FILES_MAX are left out.
+ * A poll's mask keeps only the bits with words (format.c's unknown ones
+ * are for add and mod). */
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +48,7 @@ struct decoder {
 	unsigned neps;
 	unsigned objects;
 	unsigned per_kind[6];
+	unsigned instances;
 };
 
 static const struct ref *ref_of(const struct decoder *dc, uint8_t x)
@@ -79,12 +83,19 @@ static void binding(struct decoder *dc, enum fuzz_kind k, const uint8_t *op)
 					    "eventfd", "file", "dup" };
 	static const char letter[] = "EPSFRD";
 	struct trace_buf *b = &dc->p->text;
-	unsigned n = ++dc->per_kind[k];
 	const struct ref *src = k == FUZZ_DUP ? ref_of(dc, op[1]) : NULL;
 	char name[8], end[16];
 
-	snprintf(name, sizeof(name), "%c%u", letter[k], n);
 	dc->objects++;
+	if (k == FUZZ_INSTANCE) {
+		snprintf(name, sizeof(name), "I%u", ++dc->instances);
+		trace_buf_printf(b, "instance %s %u %u", name,
+				 fuzz_room_decode(op[2]),
+				 fuzz_gen_decode(op[3]));
+		bind(dc, name, false, true);
+		return;
+	}
+	snprintf(name, sizeof(name), "%c%u", letter[k], ++dc->per_kind[k]);
 	if (src)
 		trace_buf_printf(b, "dup %s %s", src->name, name);
 	else
@@ -126,7 +137,7 @@ static bool operation(struct decoder *dc, const uint8_t *op)
 	enum fuzz_kind k = fuzz_kind_of(op[0]);
 	const struct ref *fd, *ep;
 
-	if (k <= FUZZ_DUP) {
+	if (fuzz_binds(k)) {
 		if (dc->objects >= FUZZ_OBJECTS_MAX ||
 		    (k == FUZZ_DUP && dc->nrefs == 0) ||
 		    (k == FUZZ_FILE && dc->per_kind[k] >= FUZZ_FILES_MAX))
@@ -157,7 +168,8 @@ static bool operation(struct decoder *dc, const uint8_t *op)
 		break;
 	case FUZZ_POLL:
 		trace_buf_printf(b, "poll %s ", fd->name);
-		fuzz_events_print(b, fuzz_events_decode(op[3], op[4]));
+		fuzz_events_print(b, fuzz_events_decode(op[3], op[4]) &
+					     trace_word_bits());
 		break;
 	case FUZZ_ADD:
 	case FUZZ_MOD:

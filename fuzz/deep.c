@@ -215,7 +215,7 @@ static int check_instances(struct deep *d, struct replay_engine *w,
 		/* Its fd closed behind its back: nothing to compare.  Never
 		 * changed by a ctl: its table is as safepoll_new made it,
 		 * and the kernel can hold none of its tokens (a raw add's
-		 * data has bit 63 set, which no live token has); this saves
+		 * data names slot 0xffffffff, which no table has); this saves
 		 * safepoll_check's open of /proc, a tenth of a run. */
 		if (!in->touched || shadow_owner(s, &w->track, in->epfd) != in)
 			continue;

@@ -48,6 +48,17 @@ static void value(struct encoder *en, const struct trace_op *op,
 					 v, o[2], o[3], o[4]));
 }
 
+static void events(struct encoder *en, const struct trace_op *op,
+		   uint8_t *o)
+{
+	if (!fuzz_events_encode(op->events, &o[3], &o[4])) {
+		trace_buf_printf(en->notes, "%s:%u: EVENTS cannot be held: now ",
+				 en->t->file, op->line);
+		fuzz_events_print(en->notes, fuzz_events_decode(o[3], o[4]));
+		trace_buf_puts(en->notes, "\n");
+	}
+}
+
 /* The five bytes of op; false when it must be cut (too many objects). */
 static bool encode_op(struct encoder *en, const struct trace_op *op,
 		      uint8_t *o)
@@ -65,6 +76,7 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 		[TRACE_FETCH] = FUZZ_FETCH,	[TRACE_EVENT] = FUZZ_EVENT,
 		[TRACE_DELCLOSE] = FUZZ_DELCLOSE,
 		[TRACE_WAITARRAY] = FUZZ_WAITARRAY,
+		[TRACE_INSTANCE] = FUZZ_INSTANCE,
 	};
 
 	memset(o, 0, FUZZ_OP_BYTES);
@@ -77,6 +89,16 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 	case TRACE_EPOLL:
 	case TRACE_FILE:
 		bind(en, op->bind, op->kind == TRACE_EPOLL);
+		break;
+	case TRACE_INSTANCE:
+		if (!fuzz_instance_encode(op->room, op->gen, &o[2], &o[3]))
+			trace_buf_printf(en->notes,
+					 "%s:%u: ROOM %u GEN %u cannot be held: "
+					 "now %u %u\n",
+					 en->t->file, op->line, op->room,
+					 op->gen, fuzz_room_decode(o[2]),
+					 fuzz_gen_decode(o[3]));
+		bind(en, op->bind, true);
 		break;
 	case TRACE_PIPE:
 	case TRACE_SOCKETPAIR:
@@ -110,7 +132,7 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 		break;
 	case TRACE_POLL:
 		o[1] = ref_byte(en, op->fd);
-		fuzz_events_encode(op->events, &o[3], &o[4]);
+		events(en, op, o);
 		break;
 	case TRACE_ADD:
 	case TRACE_MOD:
@@ -119,7 +141,7 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 		o[1] = epref_byte(en, op->ep);
 		o[2] = ref_byte(en, op->fd);
 		if (op->kind != TRACE_DEL && op->kind != TRACE_DELCLOSE)
-			fuzz_events_encode(op->events, &o[3], &o[4]);
+			events(en, op, o);
 		break;
 	case TRACE_WAIT:
 		o[1] = epref_byte(en, op->ep);

@@ -1,13 +1,13 @@
 /* The byte format's tables.  A kind byte is read modulo FUZZ_KINDS, so
- * every byte is some kind.  The first 21 values are the kinds in order
+ * every byte is some kind.  The first 22 values are the kinds in order
  * (their canonical bytes); the rest weigh the mix: what a trace needs
  * most (add, write, wait, close) more often, the costly and the dull
  * less (a regular file takes ext4 37 us to make, and epoll refuses it).
- * Per 64: epoll 1, pipe 3, socketpair 3, eventfd 3, file 1, dup 4,
+ * Per 64: epoll 1, pipe 2, socketpair 3, eventfd 3, file 1, dup 4,
  * close 4, write 6, read 5, shutdown 2, pipesize 2, poll 3, add 8,
  * mod 4, del 3, wait 4, check 1, fetch 2, event 3 (a batch handed out
  * one event at a time, with handlers' operations between), delclose 1,
- * waitarray 1. */
+ * waitarray 1, instance 1. */
 #include <limits.h>
 #include <stddef.h>
 #include <sys/epoll.h>
@@ -21,8 +21,8 @@ static const uint8_t kinds[FUZZ_KINDS] = {
 	FUZZ_DUP,      FUZZ_CLOSE, FUZZ_WRITE,	    FUZZ_READ,	  FUZZ_SHUTDOWN,
 	FUZZ_PIPESIZE, FUZZ_POLL,  FUZZ_ADD,	    FUZZ_MOD,	  FUZZ_DEL,
 	FUZZ_WAIT,     FUZZ_CHECK, FUZZ_FETCH,	    FUZZ_EVENT,
-	FUZZ_DELCLOSE, FUZZ_WAITARRAY,
-	/* 43 more */  FUZZ_PIPE,	    FUZZ_PIPE,
+	FUZZ_DELCLOSE, FUZZ_WAITARRAY, FUZZ_INSTANCE,
+	/* 42 more */  FUZZ_PIPE,
 	FUZZ_SOCKETPAIR, FUZZ_SOCKETPAIR, FUZZ_EVENTFD, FUZZ_EVENTFD,
 	FUZZ_DUP,      FUZZ_DUP,   FUZZ_DUP,	    FUZZ_CLOSE,	  FUZZ_CLOSE,
 	FUZZ_CLOSE,    FUZZ_EVENT, FUZZ_WRITE,	    FUZZ_WRITE,	  FUZZ_WRITE,
@@ -147,6 +147,15 @@ static const uint32_t rare[7] = {
 	EPOLLMSG, EPOLLEXCLUSIVE, EPOLLWAKEUP,
 };
 
+/* Bits with no EVENTS word, which the kernel keeps and safepoll refuses:
+ * POLLNVAL, the kernel's own POLLREMOVE, POLLFREE and POLL_BUSY_LOOP,
+ * and free bits up to EPOLL_URING_WAKE (1 << 27). */
+static const uint32_t unknown[16] = {
+	0x20,	   0x800,    0x1000,   0x4000,	 0x8000,   0x10000,
+	0x20000,   0x40000,  0x80000,  0x100000, 0x200000, 0x400000,
+	0x800000,  0x1000000, 0x4000000, 0x8000000,
+};
+
 uint32_t fuzz_events_decode(uint8_t c, uint8_t d)
 {
 	uint32_t ev = 0;
@@ -157,11 +166,15 @@ uint32_t fuzz_events_decode(uint8_t c, uint8_t d)
 	for (unsigned i = 0; (d & 0x80) && i < COUNT(rare); i++)
 		if (d & (1u << i))
 			ev |= rare[i];
+	if ((d & 0xf0) == 0x70)
+		ev |= unknown[d & 0xf];
 	return ev;
 }
 
-void fuzz_events_encode(uint32_t events, uint8_t *c, uint8_t *d)
+bool fuzz_events_encode(uint32_t events, uint8_t *c, uint8_t *d)
 {
+	uint32_t held = 0;
+
 	*c = 0;
 	*d = 0;
 	for (unsigned i = 0; i < COUNT(common); i++)
@@ -170,6 +183,12 @@ void fuzz_events_encode(uint32_t events, uint8_t *c, uint8_t *d)
 	for (unsigned i = 0; i < COUNT(rare); i++)
 		if (events & rare[i])
 			*d |= (uint8_t)(0x80 | 1u << i);
+	/* One unknown bit, and only without a rare one: d holds either. */
+	for (unsigned i = 0; *d == 0 && i < COUNT(unknown); i++)
+		if (events & unknown[i])
+			*d = (uint8_t)(0x70 | i);
+	held = fuzz_events_decode(*c, *d);
+	return held == events;
 }
 
 static const struct {
@@ -200,6 +219,44 @@ void fuzz_events_print(struct trace_buf *b, uint32_t events)
 		trace_buf_printf(b, "%s%s", sep, words[i].name);
 		sep = "|";
 	}
+	for (size_t i = 0; i < COUNT(unknown); i++)
+		if (events & unknown[i]) {
+			trace_buf_printf(b, "%s0x%x", sep, unknown[i]);
+			sep = "|";
+		}
+}
+
+/* instance ROOM and GEN: small tables, and starts at, just below and
+ * far below the last generation (the wrap and retire branches), or at
+ * the top bit (a token compared in part). */
+static const uint32_t gens[8] = {
+	UINT32_MAX,	UINT32_MAX - 1, UINT32_MAX - 2, 0,
+	UINT32_MAX - 8, 0x80000000,	0x7fffffff,	1,
+};
+
+uint32_t fuzz_room_decode(uint8_t b)
+{
+	return 1 + b % FUZZ_ROOM_MAX;
+}
+
+uint32_t fuzz_gen_decode(uint8_t c)
+{
+	return gens[c % COUNT(gens)];
+}
+
+bool fuzz_instance_encode(uint32_t room, uint32_t gen, uint8_t *b,
+			  uint8_t *c)
+{
+	bool held = room >= 1 && room <= FUZZ_ROOM_MAX;
+
+	*b = (uint8_t)(held ? room - 1 : FUZZ_ROOM_MAX - 1);
+	*c = 3; /* generation 0 */
+	for (uint8_t i = 0; i < COUNT(gens); i++)
+		if (gens[i] == gen) {
+			*c = i;
+			return held;
+		}
+	return false;
 }
 
 /* The kernel's EP_MAX_EVENTS is INT_MAX / 12 = 178956970.  Between

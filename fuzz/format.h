@@ -30,11 +30,21 @@ uint64_t fuzz_value_decode(enum fuzz_value kind, uint8_t b, uint8_t c,
 bool fuzz_value_encode(enum fuzz_value kind, uint64_t v, uint8_t *b,
 		       uint8_t *c, uint8_t *d);
 
-/* EVENTS: c holds the common bits, d (when d & 0x80) the rare ones. */
+/* EVENTS: c holds the common bits, d (when d & 0x80) the rare ones, or
+ * (when d is 0x70 to 0x7f) one bit with no word.  Encode returns false
+ * when events cannot be held and were cut. */
 uint32_t fuzz_events_decode(uint8_t c, uint8_t d);
-void fuzz_events_encode(uint32_t events, uint8_t *c, uint8_t *d);
+bool fuzz_events_encode(uint32_t events, uint8_t *c, uint8_t *d);
 /* Appends events as LANGUAGE.md words, or `none`. */
 void fuzz_events_print(struct trace_buf *b, uint32_t events);
+
+/* instance ROOM = 1 + b % FUZZ_ROOM_MAX; GEN from a table by c.  Encode
+ * returns false when a value was rounded. */
+#define FUZZ_ROOM_MAX 8
+uint32_t fuzz_room_decode(uint8_t b);
+uint32_t fuzz_gen_decode(uint8_t c);
+bool fuzz_instance_encode(uint32_t room, uint32_t gen, uint8_t *b,
+			  uint8_t *c);
 
 /* wait MAX: b < 0xc0 is 1 + b % 64; the rest pick from a table of edge
  * values (0, negatives, the kernel's limit). */

@@ -45,8 +45,20 @@ enum fuzz_kind {
 	FUZZ_EVENT,
 	FUZZ_DELCLOSE, /* safepoll_close */
 	FUZZ_WAITARRAY, /* safepoll_wait_array */
+	FUZZ_INSTANCE, /* an epoll with a small table or old generations */
 };
 #define FUZZ_KINDS 64
+/* Which kinds bind a name, and which of those bind an epoll. */
+static inline bool fuzz_binds(enum fuzz_kind k)
+{
+	return k <= FUZZ_DUP || k == FUZZ_INSTANCE;
+}
+
+static inline bool fuzz_makes_epoll(enum fuzz_kind k)
+{
+	return k == FUZZ_EPOLL || k == FUZZ_INSTANCE;
+}
+
 /* `event`'s I: a batch of the fuzzer's few registrations is short. */
 #define FUZZ_EVENT_INDICES 8
 

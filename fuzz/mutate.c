@@ -55,7 +55,9 @@ static void draw_ref(const struct scope *sc, struct slot *s, int i,
 }
 
 /* Half of the adds take a file an earlier add registered, into another
- * epoll: what EPOLLEXCLUSIVE and a file's several epitems need. */
+ * epoll: what EPOLLEXCLUSIVE and a file's several epitems need; half of
+ * those with the earlier add's mask too, since exclusive wake-up is only
+ * seen with two exclusive items on one file (a quarter of masks each). */
 static void draw_shared_add(const struct prog *p, unsigned pos,
 			    const struct scope *sc, struct slot *s,
 			    struct rng *g)
@@ -71,6 +73,10 @@ static void draw_shared_add(const struct prog *p, unsigned pos,
 	if (!earlier || earlier->obj[1] < 0)
 		return;
 	s->obj[1] = earlier->obj[1];
+	if (below(g, 2)) {
+		s->b[3] = earlier->b[3];
+		s->b[4] = earlier->b[4];
+	}
 	for (unsigned tries = 0; tries < 4; tries++) {
 		s->obj[0] = sc->obj[sc->eps[below(g, sc->neps)]];
 		if (s->obj[0] != earlier->obj[0])
@@ -168,6 +174,7 @@ static bool has_bytes(enum fuzz_kind k)
 	case FUZZ_FETCH:
 	case FUZZ_EVENT:
 	case FUZZ_WAITARRAY:
+	case FUZZ_INSTANCE:
 		return true;
 	default:
 		return false;

@@ -80,8 +80,8 @@ static void step(struct scope *sc, struct slot *s)
 
 	if (k == FUZZ_CHECK)
 		return;
-	if (k <= FUZZ_DUP) {
-		bool epoll = k == FUZZ_EPOLL;
+	if (fuzz_binds(k)) {
+		bool epoll = fuzz_makes_epoll(k);
 
 		if (sc->objects >= FUZZ_OBJECTS_MAX ||
 		    (k == FUZZ_DUP && sc->nrefs == 0) ||

@@ -39,7 +39,8 @@ static int failed(struct run *r, size_t i, const char *why)
 static bool binds(enum trace_kind k)
 {
 	return k == TRACE_EPOLL || k == TRACE_PIPE || k == TRACE_SOCKETPAIR ||
-	       k == TRACE_EVENTFD || k == TRACE_FILE || k == TRACE_DUP;
+	       k == TRACE_EVENTFD || k == TRACE_FILE || k == TRACE_DUP ||
+	       k == TRACE_INSTANCE;
 }
 
 /* The model's events of a wait through safepoll, less the dead ones;
@@ -92,16 +93,22 @@ static bool same_outcome(const struct run *r, const struct trace_op *op,
 	}
 }
 
-/* Compares operation i; returns 1 on a difference (reported). */
+/* Compares operation i; returns 1 on a difference (reported).  own is
+ * the refusal safepoll's records call for (shadow_own), in place of the
+ * model's answer. */
 static int compare(struct run *r, size_t i, const struct shadow_inst *in,
-		   const struct replay_outcome *ow, struct replay_outcome *om)
+		   int own, const struct replay_outcome *ow,
+		   struct replay_outcome *om)
 {
 	const struct trace_op *op = &r->t->ops[i];
 	size_t dead = 0;
 	bool fds = false;
 
 	trace_buf_clear(&r->full);
-	if ((op->kind == TRACE_WAIT || op->kind == TRACE_WAITARRAY) && in) {
+	if (own) {
+		replay_line(&r->full, &r->m, i, om);
+		om->ret = own;
+	} else if ((op->kind == TRACE_WAIT || op->kind == TRACE_WAITARRAY) && in) {
 		/* The model's own line, for the report, before the dead
 		 * events go. */
 		for (size_t j = 0; j < om->nev && !dead; j++)
@@ -131,7 +138,15 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
 	if (strcmp(r->wl.s, r->ml.s) == 0 && !fds && ow->dropped == dead)
 		return 0;
 	trace_buf_printf(r->report, "line %u: %s\n", op->line, r->wl.s);
-	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_EVENT ||
+	if (in && (op->kind == TRACE_ADD || op->kind == TRACE_MOD)) {
+		trace_buf_printf(r->report,
+				 "! model: %s (the model's result: %s; "
+				 "safepoll's records: %u slots, %zu held, "
+				 "%u retired)\n",
+				 r->ml.s,
+				 own ? strstr(r->full.s, " => ") + 4 : "the same",
+				 in->room, in->nrecs, in->retired);
+	} else if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_EVENT ||
 		   op->kind == TRACE_WAITARRAY)) {
 		trace_buf_printf(r->report, "! model: %s", r->ml.s);
 		if (dead || ow->dropped)
@@ -185,7 +200,8 @@ static int step(struct run *r, size_t i, bool deep)
 	int ep = replay_fd(&r->w.track, op->ep);
 	struct shadow_inst *in = NULL, *raw;
 	uint64_t id = i;
-	int d;
+	int64_t model_ret;
+	int d, own = 0;
 
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
 	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT ||
@@ -206,15 +222,23 @@ static int step(struct run *r, size_t i, bool deep)
 		return failed(r, i, "out of memory");
 	if (ow.blocked || om.blocked)
 		return failed(r, i, "a wait blocked");
-	if (op->kind == TRACE_EPOLL && ow.ret == 0) {
+	if ((op->kind == TRACE_EPOLL || op->kind == TRACE_INSTANCE) &&
+	    ow.ret == 0) {
 		struct safepoll *const *v;
 		size_t n = fuzz_hooks_instances(&v);
 
 		if (n != r->s.n + 1 || safepoll_fd(v[n - 1]) != ow.fds[0])
 			return failed(r, i, "safepoll_new is not hooked");
+		/* The wrapper engine's room for `epoll`: one per add. */
 		shadow_new_inst(&r->s, v[n - 1], ow.fds[0],
-				replay_file(&r->w.track, ow.fds[0]));
+				replay_file(&r->w.track, ow.fds[0]),
+				op->kind == TRACE_INSTANCE ? op->room
+				: r->t->nadds	       ? (uint32_t)r->t->nadds
+							 : 1);
 	}
+	model_ret = om.ret;
+	if (in)
+		own = shadow_own(in, op->kind, fd, op->events, om.ret);
 	/* Before compare, which leaves only the live events of a wait. */
 	if (in && (op->kind == TRACE_WAIT || op->kind == TRACE_FETCH ||
 		   op->kind == TRACE_WAITARRAY))
@@ -224,13 +248,22 @@ static int step(struct run *r, size_t i, bool deep)
 				 op->kind == TRACE_WAITARRAY) &&
 		 (raw = shadow_of_file(&r->s, replay_file(&r->w.track, ep))))
 		raw->raw_batch = true;
-	if (compare(r, i, in, &ow, &om))
+	if (compare(r, i, in, own, &ow, &om))
 		return 1;
-	if (in)
-		shadow_ctl(in, op->kind, fd, ow.ret, id);
-	else if (op->kind == TRACE_MOD && ow.ret == 0 &&
-		 (raw = shadow_of_file(&r->s, replay_file(&r->w.track, ep))))
+	/* safepoll refused on its own and the wrapper engine made the call
+	 * raw (replay_wrapper_own): a mod the kernel took gave the record's
+	 * registration data that is no token. */
+	if (in && own) {
+		if (op->kind == TRACE_MOD && model_ret == 0)
+			shadow_raw_mod(in, fd, id);
+	} else if (in) {
+		shadow_ctl(in, op->kind, fd, ow.ret, id,
+			   replay_wrapper_token(&r->w));
+	} else if (op->kind == TRACE_MOD && ow.ret == 0 &&
+		   (raw = shadow_of_file(&r->s,
+					 replay_file(&r->w.track, ep)))) {
 		shadow_raw_mod(raw, fd, id);
+	}
 	if (!deep)
 		return 0;
 	d = deep_check(&r->d, &r->w, &r->m, &r->s, r->report);

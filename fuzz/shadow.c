@@ -1,7 +1,11 @@
 /* safepoll's contract, restated as a table of records: add makes fd's
  * record (and ends one the number had: its file was closed behind
  * safepoll's back), and an add's EBADF or EPERM ends it; mod changes what a record stands for, and ENOENT,
- * EBADF and EPERM from mod or del end it; del ends it. */
+ * EBADF and EPERM from mod or del end it; del ends it.  Each record
+ * holds a slot; a record that ends at its token's last generation
+ * retires its slot, and a mod there moves the record to a free slot and
+ * retires the old one (safepoll.h), so that the free slots are counted
+ * without knowing which they are. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +16,8 @@ int shadow_init(struct shadow *s, const struct trace *t)
 {
 	memset(s, 0, sizeof(*s));
 	for (size_t i = 0; i < t->nops; i++)
-		s->cap += t->ops[i].kind == TRACE_EPOLL;
+		s->cap += t->ops[i].kind == TRACE_EPOLL ||
+			  t->ops[i].kind == TRACE_INSTANCE;
 	s->recs_cap = t->nadds ? t->nadds : 1;
 	if (s->cap == 0)
 		return 0;
@@ -36,10 +41,12 @@ void shadow_free(struct shadow *s)
 }
 
 void shadow_new_inst(struct shadow *s, struct safepoll *sp, int epfd,
-		     uint32_t file)
+		     uint32_t file, uint32_t room)
 {
 	struct shadow_inst *in = &s->v[s->n++];
 
+	in->room = room;
+	in->retired = 0;
 	in->sp = sp;
 	in->epfd = epfd;
 	in->file = file;
@@ -77,29 +84,61 @@ static bool ends_record(int64_t ret)
 
 static void drop(struct shadow_inst *in, struct shadow_rec *r)
 {
+	in->retired += r->gen == UINT32_MAX;
 	*r = in->recs[--in->nrecs];
 }
 
-void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
-		int64_t ret, uint64_t id)
+static uint32_t free_slots(const struct shadow_inst *in)
+{
+	return in->room - (uint32_t)in->nrecs - in->retired;
+}
+
+int shadow_own(struct shadow_inst *in, enum trace_kind kind, int fd,
+	       uint32_t events, int64_t model_ret)
 {
 	struct shadow_rec *r = find(in, fd);
 
+	if (kind != TRACE_ADD && kind != TRACE_MOD)
+		return 0;
+	if (events & ~(uint32_t)SAFEPOLL_EVENTS)
+		return -EINVAL;
+	if (kind == TRACE_MOD)
+		return r && r->gen == UINT32_MAX && free_slots(in) == 0
+			       ? -ENOSPC
+			       : 0;
+	/* The kernel refuses: safepoll says so, full or not. */
+	if (model_ret != 0 || free_slots(in) > 0)
+		return 0;
+	if (r)
+		drop(in, r);
+	return free_slots(in) > 0 ? 0 : -ENOSPC;
+}
+
+void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
+		int64_t ret, uint64_t id, uint64_t token)
+{
+	struct shadow_rec *r = find(in, fd);
+	uint32_t gen = (uint32_t)(token >> 32);
+
 	in->touched = in->touched || ret == 0;
 	if (kind == TRACE_ADD && ret == 0) {
-		/* At most one record per `add`: recs_cap is enough. */
-		if (!r)
-			r = &in->recs[in->nrecs++];
-		*r = (struct shadow_rec){ fd, id, false, ++in->next_ver };
+		/* At most one record per `add`: recs_cap is enough.  One the
+		 * number had is released once the new one has its slot. */
+		if (r)
+			drop(in, r);
+		r = &in->recs[in->nrecs++];
+		*r = (struct shadow_rec){ fd, id, false, ++in->next_ver, gen };
 	} else if (kind == TRACE_ADD && r &&
 		   (ret == -EBADF || ret == -EPERM)) {
 		/* The number no longer names the record's file: safepoll
 		 * releases the record (its forget_if_stale). */
 		drop(in, r);
 	} else if (kind == TRACE_MOD && r && ret == 0) {
+		in->retired += r->gen == UINT32_MAX; /* moved */
 		r->id = id;
 		r->detached = false;
 		r->ver = ++in->next_ver;
+		r->gen = gen;
 	} else if ((kind == TRACE_MOD || kind == TRACE_DEL ||
 		    kind == TRACE_DELCLOSE) && r &&
 		   (ret == 0 || ends_record(ret))) {

@@ -26,6 +26,9 @@ struct shadow_rec {
 	/* Which add or mod through safepoll gave the record its token: an
 	 * event fetched before a later one is dead at hand-out. */
 	uint64_t ver;
+	/* The generation of that token, as the kernel holds it: at the last
+	 * one, a release retires the slot and a mod moves the record. */
+	uint32_t gen;
 };
 
 struct shadow_inst {
@@ -35,6 +38,10 @@ struct shadow_inst {
 	struct shadow_rec *recs;
 	size_t nrecs;
 	bool touched; /* a ctl through it succeeded: it has a table to check */
+	/* The table's slots (`instance`'s ROOM; `epoll`: one per add of the
+	 * trace), and how many retired at their last generation: a slot is
+	 * free when neither a record nor retired holds it. */
+	uint32_t room, retired;
 	uint64_t next_ver;
 	/* Per event of the last wait or fetch: the ver of the record it was
 	 * live for then, or 0 if it was dead already. */
@@ -54,20 +61,31 @@ struct shadow {
 int shadow_init(struct shadow *s, const struct trace *t);
 void shadow_free(struct shadow *s);
 
-/* An instance made by the `epoll` that got epfd. */
+/* An instance made by the `epoll` or `instance` that got epfd, with a
+ * table of room slots. */
 void shadow_new_inst(struct shadow *s, struct safepoll *sp, int epfd,
-		     uint32_t file);
+		     uint32_t file, uint32_t room);
 
 /* The instance the wrapper engine sends an operation on number ep to:
  * the one whose epoll file ep holds, while its own fd still holds it. */
 struct shadow_inst *shadow_owner(struct shadow *s,
 				 const struct replay_track *tk, int ep);
 
+/* Before add or mod on fd through in, with the mask events, once the
+ * model answered model_ret: safepoll's own refusal the records call for
+ * (-EINVAL for a bit outside SAFEPOLL_EVENTS, -ENOSPC when no slot is
+ * free, or none free to move to at the last generation), or 0.  A full
+ * table's add releases a record the kernel's answer shows stale first,
+ * as safepoll does (make_room). */
+int shadow_own(struct shadow_inst *in, enum trace_kind kind, int fd,
+	       uint32_t events, int64_t model_ret);
+
 /* After add, mod or del through instance in on fd (ret: what safepoll
  * returned; id: the label id the operation gave, i.e. the add's index
- * or, for a mod, replay_mod_data). */
+ * or, for a mod, replay_mod_data; token: after an add or mod that
+ * succeeded, the token the kernel now holds for it). */
 void shadow_ctl(struct shadow_inst *in, enum trace_kind kind, int fd,
-		int64_t ret, uint64_t id);
+		int64_t ret, uint64_t id, uint64_t token);
 
 /* The instance whose epoll file is file (0 if none), whether it owns an
  * fd for it or not. */

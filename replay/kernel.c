@@ -70,7 +70,8 @@ static void kernel_ctl(const struct replay_engine *e, size_t i, int ep, int fd,
 					  : EPOLL_CTL_DEL;
 
 	ev.data.u64 = op->kind == TRACE_MOD ? replay_mod_data(&e->track, i) : i;
-	ev.data.u64 |= e->data_tag;
+	if (e->raw_data)
+		ev.data.u64 = REPLAY_RAW_DATA(ev.data.u64);
 	o->ret = sys(epoll_ctl(ep, how, fd, &ev));
 }
 
@@ -104,6 +105,7 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 
 	switch (op->kind) {
 	case TRACE_EPOLL:
+	case TRACE_INSTANCE:
 		o->ret = sys(o->fds[0] = epoll_create1(EPOLL_CLOEXEC));
 		break;
 	case TRACE_PIPE:

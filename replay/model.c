@@ -93,7 +93,8 @@ static int model_op(struct replay_engine *e, size_t i, struct replay_outcome *o)
 	    ep = replay_fd(&e->track, op->ep);
 
 	switch (op->kind) {
-	case TRACE_EPOLL: made(o, model_epoll_create1(m)); break;
+	case TRACE_EPOLL:
+	case TRACE_INSTANCE: made(o, model_epoll_create1(m)); break;
 	case TRACE_PIPE: o->ret = model_pipe2(m, o->fds); break;
 	case TRACE_SOCKETPAIR: o->ret = model_socketpair(m, o->fds); break;
 	case TRACE_EVENTFD: made(o, model_eventfd(m, (unsigned)op->n)); break;

@@ -101,6 +101,14 @@ const char *replay_label(const struct trace *t, uint64_t data,
 
 /* An engine carries out operation i of its trace, records it in its
  * track, and fills *o (wait events go to ev, which holds evcap). */
+/* A raw registration's data: its label id above slot 0xffffffff, which
+ * no safepoll table has (SP_NIL), so that no generation, however near
+ * the top a trace starts it (`instance`), makes it one of safepoll's
+ * live tokens. */
+#define REPLAY_RAW_DATA(id) ((uint64_t)(id) << 32 | 0xffffffffu)
+#define REPLAY_RAW_ID(data) ((data) >> 32)
+#define REPLAY_IS_RAW(data) ((uint32_t)(data) == 0xffffffffu)
+
 struct replay_engine {
 	const char *name;
 	struct replay_track track;
@@ -110,7 +118,9 @@ struct replay_engine {
 	char (*scratch)[24]; /* evcap labels for unknown data */
 	unsigned block_seconds; /* a wait's grace before it counts as blocked */
 	struct replay_kernel *raw; /* for the system calls it makes itself */
-	uint64_t data_tag; /* ORed into the data of raw add and mod */
+	/* Raw add and mod data as REPLAY_RAW_DATA(id), not the label id:
+	 * the wrapper engine's, whose epolls also hold safepoll's tokens. */
+	bool raw_data;
 	struct replay_batch *batches; /* see replay_batch_keep */
 	size_t nbatches;
 	void *state;
@@ -199,15 +209,25 @@ struct replay_tokens {
 };
 
 /* After an add or mod through safepoll on epfd (whose file is `file`):
- * maps the new token of fd's registration to label id. */
+ * maps the new token of fd's registration to label id, and leaves it in
+ * *token (untouched when none is new). */
 int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
-			int fd, uint64_t id);
+			int fd, uint64_t id, uint64_t *token);
+/* The token the wrapper engine's last add or mod through safepoll that
+ * succeeded left in the kernel (learnt from fdinfo, not from safepoll's
+ * table). */
+uint64_t replay_wrapper_token(const struct replay_engine *e);
 bool replay_tokens_find(const struct replay_tokens *m, uint32_t file,
 			uint64_t token, uint64_t *id);
 void replay_tokens_free(struct replay_tokens *m);
 
+/* Whether safepoll's answer ret to operation op is one of its own
+ * refusals, made without the kernel's word: an add or mod with a bit
+ * outside SAFEPOLL_EVENTS (-EINVAL), or no slot for it (-ENOSPC). */
+bool replay_wrapper_own(const struct trace_op *op, int64_t ret);
+
 /* Whether safepoll's line wl for operation op agrees with the kernel's
- * kl: equal, or for a wait, the kernel's events with exactly `dropped`
+ * kl: equal, one of safepoll's own refusals, or for a wait, the kernel's events with exactly `dropped`
  * of them left out (dead ones safepoll dropped), in the same order. */
 bool replay_wrapper_agrees(const struct trace_op *op, const char *kl,
 			   const char *wl, uint64_t dropped);

@@ -72,7 +72,7 @@ static int put(struct replay_tokens *m, uint32_t file, uint64_t token,
 }
 
 int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
-			int fd, uint64_t id)
+			int fd, uint64_t id, uint64_t *token)
 {
 	struct trace_buf b = {0};
 	struct trace_interest it;
@@ -86,9 +86,11 @@ int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 		/* The registration just made or changed is the one of this
 		 * fd whose token is new; one already known keeps its label,
 		 * which is the one a mod reaches anyway. */
-		if (!it.error && it.tfd == fd &&
-		    !replay_tokens_find(m, file, it.data, &known) &&
-		    put(m, file, it.data, id) < 0)
+		if (it.error || it.tfd != fd ||
+		    replay_tokens_find(m, file, it.data, &known))
+			continue;
+		*token = it.data;
+		if (put(m, file, it.data, id) < 0)
 			r = -1;
 	}
 	if (got < 0)

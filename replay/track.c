@@ -206,6 +206,7 @@ int replay_track_apply(struct replay_track *tk, size_t i,
 
 	switch (op->kind) {
 	case TRACE_EPOLL:
+	case TRACE_INSTANCE:
 		return bind_one(tk, op->bind, o->ret, o->fds[0], REPLAY_EPOLL);
 	case TRACE_EVENTFD:
 		return bind_one(tk, op->bind, o->ret, o->fds[0],

@@ -28,11 +28,23 @@ struct wrapper {
 	size_t ninst, cap;
 	uint32_t capacity;
 	struct replay_tokens tokens;
+	uint64_t last_token; /* see replay_wrapper_token */
 };
 
-/* Raw add and mod data carry this bit, so that a raw wait tells their
- * label ids from safepoll's tokens (whose generation never gets near). */
-#define RAW_TAG (1ull << 63)
+_Static_assert(TRACE_ROOM_MAX == SAFEPOLL_CAPACITY_MAX,
+	       "instance's ROOM is safepoll_new's capacity");
+
+/* A kernel datum of a safepoll epoll back to its label id: one of the
+ * tokens learnt, or a raw add's or mod's; anything else stays as it is
+ * (it prints as no label). */
+static uint64_t label_of(const struct wrapper *w, uint32_t file, uint64_t d)
+{
+	uint64_t id;
+
+	if (replay_tokens_find(&w->tokens, file, d, &id))
+		return id;
+	return REPLAY_IS_RAW(d) ? REPLAY_RAW_ID(d) : d;
+}
 
 static struct instance *owner(const struct replay_engine *e, int fd)
 {
@@ -66,15 +78,9 @@ static void raw_labels(struct replay_engine *e, int ep,
 	uint32_t file = replay_file(&e->track, ep);
 
 	/* Tokens first: safepoll's dead token (UINT64_MAX, for a mod of a
-	 * number it has no record of) has the raw bit set too. */
-	for (size_t j = 0; j < o->nev; j++) {
-		uint64_t d = e->ev[j].data, id;
-
-		if (replay_tokens_find(&w->tokens, file, d, &id))
-			e->ev[j].data = id;
-		else if (d & RAW_TAG)
-			e->ev[j].data = d & ~RAW_TAG;
-	}
+	 * number it has no record of) has a raw datum's form too. */
+	for (size_t j = 0; j < o->nev; j++)
+		e->ev[j].data = label_of(w, file, e->ev[j].data);
 }
 
 /* udata carries the label id; + 1 so that no registration has NULL. */
@@ -139,11 +145,7 @@ static int keep_sp_batch(struct replay_engine *e, struct instance *in,
 	uint32_t n = o->ret >= 0 ? in->sp->batch_len : 0;
 
 	for (uint32_t j = 0; j < n && j < TRACE_BATCH; j++) {
-		uint64_t d = in->sp->batch[j].data.u64, id;
-
-		ev[j].data = replay_tokens_find(&w->tokens, in->file, d, &id)
-				     ? id
-				     : d & ~RAW_TAG;
+		ev[j].data = label_of(w, in->file, in->sp->batch[j].data.u64);
 		ev[j].events = in->sp->batch[j].events;
 	}
 	in->raw_batch = false;
@@ -186,16 +188,30 @@ static void wrapper_wait_array(struct replay_engine *e, struct safepoll *sp,
 	o->nev = r > 0 ? (size_t)r : 0;
 }
 
+/* `instance`'s start: every slot free at generation gen, as a table
+ * whose slots were each released gen times would be (test-only: the
+ * table is private). */
+static void start_at(struct safepoll *sp, uint32_t gen)
+{
+	for (uint32_t j = 0; j < sp->capacity; j++)
+		sp->regs[j].token = (uint64_t)gen << 32 | UINT32_MAX;
+}
+
 static int new_instance(struct replay_engine *e, size_t i,
 			struct replay_outcome *o)
 {
 	struct wrapper *w = e->state;
+	const struct trace_op *op = &e->track.t->ops[i];
 	struct safepoll *sp = NULL;
 	struct instance *in;
-	int r = safepoll_new(&sp, w->capacity, 0);
+	int r = safepoll_new(&sp, op->kind == TRACE_INSTANCE ? op->room
+							     : w->capacity,
+			     0);
 
 	o->ret = r < 0 ? r : 0;
 	o->fds[0] = r < 0 ? -1 : safepoll_fd(sp);
+	if (r == 0 && op->kind == TRACE_INSTANCE)
+		start_at(sp, op->gen);
 	if (replay_track_apply(&e->track, i, o) < 0 || r < 0) {
 		safepoll_free(sp);
 		return r < 0 ? 0 : -1;
@@ -216,6 +232,19 @@ static int new_instance(struct replay_engine *e, size_t i,
 	return 0;
 }
 
+/* safepoll refused an add or mod on its own (a bit it does not know, or
+ * no slot): the engine makes the call raw, so that the epoll holds what
+ * the kernel's and the model's do and the trace goes on as theirs.
+ * safepoll never learnt of the registration: it must drop its events.
+ * The line keeps safepoll's answer; the track follows the kernel's. */
+static int complete_raw(struct replay_engine *e, size_t i)
+{
+	struct replay_outcome raw = {.fds = {-1, -1}};
+
+	replay_kernel_raw(e, i, &raw);
+	return replay_track_apply(&e->track, i, &raw);
+}
+
 static int wrapper_op(struct replay_engine *e, size_t i,
 		      struct replay_outcome *o)
 {
@@ -226,7 +255,7 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 	struct instance *in = NULL;
 	uint64_t id = i;
 
-	if (op->kind == TRACE_EPOLL)
+	if (op->kind == TRACE_EPOLL || op->kind == TRACE_INSTANCE)
 		return new_instance(e, i, o);
 	if (op->kind == TRACE_ADD || op->kind == TRACE_MOD ||
 	    op->kind == TRACE_DEL || op->kind == TRACE_WAIT ||
@@ -275,11 +304,21 @@ static int wrapper_op(struct replay_engine *e, size_t i,
 	}
 	if (o->blocked)
 		return 0;
+	if (in && replay_wrapper_own(op, o->ret))
+		return complete_raw(e, i);
 	if (in && (op->kind == TRACE_ADD || op->kind == TRACE_MOD) &&
 	    o->ret == 0 &&
-	    replay_tokens_learn(&w->tokens, in->file, in->epfd, fd, id) < 0)
+	    replay_tokens_learn(&w->tokens, in->file, in->epfd, fd, id,
+				&w->last_token) < 0)
 		return -1;
 	return replay_track_apply(&e->track, i, o);
+}
+
+uint64_t replay_wrapper_token(const struct replay_engine *e)
+{
+	const struct wrapper *w = e->state;
+
+	return w->last_token;
 }
 
 int replay_wrapper_check(struct replay_engine *e, struct trace_buf *notes)
@@ -329,11 +368,13 @@ int replay_wrapper_init(struct replay_engine *e, const struct trace *t)
 {
 	struct wrapper *w;
 
-	if (replay_engine_setup(e, t, "wrapper") < 0)
+	/* The trace's 0x words must be exactly what safepoll refuses. */
+	if (trace_word_bits() != SAFEPOLL_EVENTS ||
+	    replay_engine_setup(e, t, "wrapper") < 0)
 		return -1;
 	e->op = wrapper_op;
 	e->fini = wrapper_fini;
-	e->data_tag = RAW_TAG;
+	e->raw_data = true;
 	e->raw = replay_kernel_new(e->evcap);
 	w = calloc(1, sizeof(*w));
 	e->state = w;

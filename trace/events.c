@@ -47,6 +47,37 @@ uint32_t trace_epoll_only_bits(void)
 	return EPOLLEXCLUSIVE | EPOLLWAKEUP | EPOLLONESHOT | EPOLLET;
 }
 
+uint32_t trace_word_bits(void)
+{
+	uint32_t m = 0;
+
+	for (size_t i = 0; i < COUNT(in_words); i++)
+		m |= in_words[i].bit;
+	return m;
+}
+
+/* `0x` and the lower-case hex of one bit that has no word: the form a
+ * result prints such a bit in, so that a line can be copied back. */
+static int hex_bit(const char *s, size_t n, uint32_t *bit)
+{
+	uint32_t v = 0;
+
+	if (n < 3 || n > 10 || s[0] != '0' || s[1] != 'x')
+		return -1;
+	for (size_t i = 2; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			v = v << 4 | (uint32_t)(s[i] - '0');
+		else if (s[i] >= 'a' && s[i] <= 'f')
+			v = v << 4 | (uint32_t)(s[i] - 'a' + 10);
+		else
+			return -1;
+	}
+	if (s[2] == '0' || (v & (v - 1)) != 0 || (v & trace_word_bits()))
+		return -1;
+	*bit = v;
+	return 0;
+}
+
 static int word_bit(const char *s, size_t n, uint32_t *bit)
 {
 	for (size_t i = 0; i < COUNT(in_words); i++) {
@@ -56,7 +87,7 @@ static int word_bit(const char *s, size_t n, uint32_t *bit)
 			return 0;
 		}
 	}
-	return -1;
+	return hex_bit(s, n, bit);
 }
 
 int trace_events_parse(const char *s, size_t n, uint32_t *mask, size_t *bad)

@@ -262,8 +262,9 @@ int trace_events(struct parser *p, const struct tok *tk, uint32_t *mask)
 	return trace_fail(p,
 			  "expected EVENTS (none, or words among in pri out "
 			  "err hup rdnorm rdband wrnorm wrband msg rdhup "
-			  "exclusive wakeup oneshot et joined by |), got "
-			  "'%s': '%.*s' is not one",
+			  "exclusive wakeup oneshot et, or 0x and the "
+			  "lower-case hex of one bit without a word, joined "
+			  "by |), got '%s': '%.*s' is not one",
 			  trace_quote(tk, q),
 			  (int)(end - bad < 32 ? end - bad : 32), tk->s + bad);
 }

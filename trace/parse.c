@@ -35,6 +35,7 @@ static const struct opdef opdefs[] = {
 	{"event", TRACE_EVENT, 2, 2, "event EP I"},
 	{"delclose", TRACE_DELCLOSE, 2, 2, "delclose EP FD"},
 	{"waitarray", TRACE_WAITARRAY, 2, 2, "waitarray EP MAX"},
+	{"instance", TRACE_INSTANCE, 3, 3, "instance NAME ROOM GEN"},
 };
 
 #define NOPDEFS (sizeof(opdefs) / sizeof(opdefs[0]))
@@ -76,15 +77,39 @@ static int count_n(struct parser *p, const struct tok *tk, bool eventfd,
 			      "at most 4194304 (not an eventfd)", n);
 }
 
+/* ROOM: a table safepoll_new makes (1 to 2^24 slots); GEN: any
+ * generation a slot can have, the last one too. */
+static int instance(struct parser *p, struct trace_op *op,
+		    const struct tok *a)
+{
+	uint64_t room, gen;
+
+	if (trace_bind_name(p, &a[0], NAME_ONE, &op->bind) < 0 ||
+	    trace_unsigned(p, &a[1], "ROOM", TRACE_ROOM_MAX,
+			   "at most 16777216 (SAFEPOLL_CAPACITY_MAX)",
+			   &room) < 0 ||
+	    trace_unsigned(p, &a[2], "GEN", UINT32_MAX,
+			   "to fit a uint32_t", &gen) < 0)
+		return -1;
+	if (room == 0)
+		return trace_fail(p, "expected ROOM of at least 1, got '0'");
+	op->room = (uint32_t)room;
+	op->gen = (uint32_t)gen;
+	return 0;
+}
+
 /* The operands after the operation's name, left to right. */
 static int operands(struct parser *p, struct trace_op *op, const struct tok *a,
 		    int nargs)
 {
 	const struct trace_slot *s;
+	char q[48];
 
 	switch (op->kind) {
 	case TRACE_EPOLL:
 	case TRACE_FILE: return trace_bind_name(p, &a[0], NAME_ONE, &op->bind);
+	case TRACE_INSTANCE:
+		return instance(p, op, a);
 	case TRACE_PIPE: return trace_bind_name(p, &a[0], NAME_PIPE, &op->bind);
 	case TRACE_SOCKETPAIR:
 		return trace_bind_name(p, &a[0], NAME_PAIR, &op->bind);
@@ -124,6 +149,10 @@ static int operands(struct parser *p, struct trace_op *op, const struct tok *a,
 		if (trace_fd_ref(p, &a[0], "an FD reference", &op->fd) < 0 ||
 		    trace_events(p, &a[1], &op->events) < 0)
 			return -1;
+		if (op->events & ~trace_word_bits())
+			return trace_fail(p, "expected EVENTS of words only "
+					  "in poll (0x words are for add and "
+					  "mod), got '%s'", trace_quote(&a[1], q));
 		/* struct pollfd has no room for the epoll-only bits. */
 		op->events &= ~trace_epoll_only_bits();
 		return 0;
@@ -220,7 +249,7 @@ static int parse_line(struct parser *p, const char *line, size_t len)
 			"expected an operation (epoll pipe socketpair "
 			"eventfd file dup close write read shutdown "
 			"pipesize poll add mod del wait fetch event "
-			"delclose waitarray), got '%s'",
+			"delclose waitarray instance), got '%s'",
 			trace_quote(&toks[0], q));
 	if (n - 1 < def->min || n - 1 > def->max)
 		return trace_fail(p, "expected '%s', got %d operand%s",

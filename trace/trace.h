@@ -15,6 +15,8 @@
 /* The most events `fetch` keeps and `event` reaches: SAFEPOLL_BATCH. */
 #define TRACE_BATCH 128u
 #define TRACE_NAME_MAX 31
+/* `instance`'s largest ROOM: safepoll's SAFEPOLL_CAPACITY_MAX. */
+#define TRACE_ROOM_MAX (1u << 24)
 
 enum trace_kind {
 	TRACE_EPOLL,
@@ -38,6 +40,7 @@ enum trace_kind {
 	TRACE_EVENT,
 	TRACE_DELCLOSE,
 	TRACE_WAITARRAY,
+	TRACE_INSTANCE,
 };
 
 /* An FD reference, resolved when the trace is parsed.  At run time each
@@ -61,6 +64,7 @@ struct trace_op {
 	uint32_t events; /* EVENTS (for poll, the POLL* bits only) */
 	int max; /* wait, fetch: MAX; event: I */
 	int timeout; /* wait: TIMEOUT, 0 when absent */
+	uint32_t room, gen; /* instance: ROOM and GEN */
 };
 
 struct trace {
@@ -107,6 +111,9 @@ int trace_events_parse(const char *s, size_t n, uint32_t *mask, size_t *bad);
 void trace_events_print(struct trace_buf *b, uint32_t mask);
 /* The bits only epoll_ctl knows (exclusive wakeup oneshot et). */
 uint32_t trace_epoll_only_bits(void);
+/* The bits EVENTS has words for (safepoll's SAFEPOLL_EVENTS); any other
+ * is written as its 0x word, in add and mod only. */
+uint32_t trace_word_bits(void);
 
 /* The name of errno value e ("EAGAIN"); never NULL. */
 const char *trace_errno_name(int e);

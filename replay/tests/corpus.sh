@@ -3,7 +3,10 @@
 # model and safepoll agree) and print exactly DIR/NAME.out.  A trace
 # without its .out fails too.  Where the running kernel X.Y answers a trace
 # differently, DIR/NAME.linux-X.Y.out holds its output and is the one
-# expected (kernels/README.md).
+# expected (kernels/README.md).  Where safepoll answers on its own by
+# design (its refusals, the events it drops), DIR/NAME.safepoll.out holds
+# what --wrapper must print: --check lets those answers through, this
+# pins them.
 #   sh replay/tests/corpus.sh REPLAY DIR
 set -u
 replay=$1 dir=$2
@@ -30,6 +33,13 @@ for t in "$dir"/*.trace; do
 	elif ! cmp -s "$out" "$want"; then
 		echo "FAIL: $t: output differs from $want"
 		diff "$want" "$out" | head -10
+		fails=$((fails + 1))
+	elif [ -f "${t%.trace}.safepoll.out" ] &&
+		! "$replay" --wrapper "$t" 2>&1 |
+			cmp -s - "${t%.trace}.safepoll.out"; then
+		echo "FAIL: $t: --wrapper differs from ${t%.trace}.safepoll.out"
+		"$replay" --wrapper "$t" 2>&1 |
+			diff "${t%.trace}.safepoll.out" - | head -10
 		fails=$((fails + 1))
 	fi
 done

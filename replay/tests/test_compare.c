@@ -1,5 +1,6 @@
-/* --check's two comparisons that are more than string equality: the one
- * difference a wrapper line may show (dead events safepoll dropped), and
+/* --check's two comparisons that are more than string equality: the
+ * differences a wrapper line may show (dead events safepoll dropped, its
+ * own refusals), and
  * interest lists compared as sets of labelled registrations. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,7 +19,9 @@ static const char text[] = "epoll E\n"
 			   "add E P.r in\n" /* op 3: same label as op 2 */
 			   "add E P.w out\n" /* op 4 */
 			   "wait E 8\n"
-			   "close P.r\n";
+			   "close P.r\n"
+			   "mod E P.w out|0x8000\n" /* op 7 */
+			   "del E P.w\n"; /* op 8 */
 
 static struct trace t;
 
@@ -79,6 +82,27 @@ static void wrapper_drops_must_match_counter(void **state)
 		replay_wrapper_agrees(wait_op(), k, "wait E 8 => none", 1));
 	/* Equal lines, yet the counter says something was dropped. */
 	assert_false(replay_wrapper_agrees(wait_op(), k, k, 1));
+}
+
+/* safepoll's own refusals pass whatever the kernel said, and only they:
+ * EINVAL only for a bit with no word, ENOSPC only for an add or mod. */
+static void wrapper_own_refusals_only(void **state)
+{
+	(void)state;
+	assert_true(replay_wrapper_agrees(&t.ops[7], "mod E P.w out|0x8000 => ok",
+					  "mod E P.w out|0x8000 => EINVAL", 0));
+	assert_true(replay_wrapper_agrees(&t.ops[2], "add E P.r in => ok",
+					  "add E P.r in => ENOSPC", 0));
+	assert_true(replay_wrapper_agrees(&t.ops[2], "add E P.r in => EEXIST",
+					  "add E P.r in => ENOSPC", 0));
+	assert_false(replay_wrapper_agrees(&t.ops[2], "add E P.r in => ok",
+					   "add E P.r in => EINVAL", 0));
+	assert_false(replay_wrapper_agrees(&t.ops[7], "mod E P.w out|0x8000 => ok",
+					   "mod E P.w out|0x8000 => EBADF", 0));
+	assert_false(replay_wrapper_agrees(&t.ops[8], "del E P.w => ok",
+					   "del E P.w => ENOSPC", 0));
+	assert_false(replay_wrapper_agrees(&t.ops[2], "add E P.r in => ok",
+					   "add E P.r in => ENOSPC", 1));
 }
 
 static void wrapper_order_and_content_count(void **state)
@@ -188,6 +212,7 @@ int main(void)
 		cmocka_unit_test(wrapper_other_ops_must_be_equal),
 		cmocka_unit_test(wrapper_drops_must_match_counter),
 		cmocka_unit_test(wrapper_order_and_content_count),
+		cmocka_unit_test(wrapper_own_refusals_only),
 		cmocka_unit_test(interest_same_sets_agree),
 		cmocka_unit_test(interest_differences_are_noted),
 		cmocka_unit_test(interest_malformed_lists_fail),

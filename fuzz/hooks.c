@@ -23,6 +23,30 @@ int fuzz_hooks_scan(void)
 	return held[0] && held[1] && held[2] ? 0 : -1;
 }
 
+/* One poll for all the numbers: a number that holds nothing comes back
+ * POLLNVAL (fs/select.c do_pollfd), and with events 0 and timeout 0 it
+ * asks nothing of the files and waits on none.  One fcntl each cost a
+ * call per number.  poll answers EINTR only when no entry has anything
+ * to tell (do_poll), so a signal can cut it short: then again.  Where
+ * poll cannot answer (ENOMEM), fcntl tells the same, a call each. */
+void fuzz_hooks_probe(struct pollfd *pf, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		pf[j].events = 0;
+		pf[j].revents = 0;
+	}
+	while (n && poll(pf, (nfds_t)n, 0) < 0) {
+		if (errno == EINTR)
+			continue;
+		for (size_t j = 0; j < n; j++)
+			pf[j].revents = pf[j].fd >= 0 &&
+						fcntl(pf[j].fd, F_GETFD) < 0
+					? POLLNVAL
+					: 0;
+		return;
+	}
+}
+
 int fuzz_hooks_lowest_free(void)
 {
 	int fd = fcntl(0, F_DUPFD_CLOEXEC, 0);

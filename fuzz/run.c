@@ -9,7 +9,7 @@
  *  - at the checks (deep.h): interest lists and safepoll_check;
  *  - at the end: every number the run opened is closed again. */
 #include <errno.h>
-#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -248,9 +248,11 @@ static int step(struct run *r, size_t i, bool deep)
 
 /* Closes what the run left open; then anything still open between the
  * lowest free number at the start and the highest the run got, that the
- * process did not hold before, is a leak. */
+ * process did not hold before, is a leak.  Those numbers are probed
+ * together (fuzz_hooks_probe), a poll for up to 64 of them. */
 static int close_all(struct run *r, int lowest)
 {
+	struct pollfd pf[64];
 	int max_fd = r->w.track.max_fd, leaks = 0;
 
 	for (int fd = 0; fd <= max_fd; fd++)
@@ -258,13 +260,21 @@ static int close_all(struct run *r, int lowest)
 			close(fd);
 	replay_engine_fini(&r->w);
 	replay_engine_fini(&r->m);
-	for (int fd = lowest; fd <= max_fd; fd++) {
-		if (fuzz_hooks_reserved(fd) || fcntl(fd, F_GETFD) < 0)
-			continue;
-		trace_buf_printf(r->report,
-				 "! fd %d is still open after the run\n", fd);
-		close(fd);
-		leaks++;
+	for (int from = lowest; from <= max_fd; from += 64) {
+		size_t n = 0;
+
+		for (int fd = from; fd <= max_fd && n < 64; fd++)
+			pf[n++].fd = fuzz_hooks_reserved(fd) ? -1 : fd;
+		fuzz_hooks_probe(pf, n);
+		for (size_t j = 0; j < n; j++) {
+			if (pf[j].fd < 0 || (pf[j].revents & POLLNVAL))
+				continue;
+			trace_buf_printf(r->report,
+					 "! fd %d is still open after the run\n",
+					 pf[j].fd);
+			close(pf[j].fd);
+			leaks++;
+		}
 	}
 	if (fuzz_hooks_lowest_free() != lowest) {
 		trace_buf_printf(r->report,

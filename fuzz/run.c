@@ -246,6 +246,16 @@ static int step(struct run *r, size_t i, bool deep)
 	return d > 0;
 }
 
+/* Whether fd is the number of an instance the shadow follows, which the
+ * wrapper engine's safepoll_free closes at its end. */
+static bool instance_fd(const struct shadow *s, int fd)
+{
+	for (size_t j = 0; j < s->n; j++)
+		if (s->v[j].epfd == fd)
+			return true;
+	return false;
+}
+
 /* Closes what the run left open; then anything still open between the
  * lowest free number at the start and the highest the run got, that the
  * process did not hold before, is a leak.  Those numbers are probed
@@ -255,8 +265,11 @@ static int close_all(struct run *r, int lowest)
 	struct pollfd pf[64];
 	int max_fd = r->w.track.max_fd, leaks = 0;
 
+	/* An instance's own number is left to safepoll_free (in
+	 * replay_engine_fini): closed here first, its close there failed,
+	 * a call a run for nothing. */
 	for (int fd = 0; fd <= max_fd; fd++)
-		if (replay_file(&r->w.track, fd) != 0)
+		if (replay_file(&r->w.track, fd) != 0 && !instance_fd(&r->s, fd))
 			close(fd);
 	replay_engine_fini(&r->w);
 	replay_engine_fini(&r->m);

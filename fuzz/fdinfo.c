@@ -38,15 +38,16 @@ static int open_kept(int epfd, int *once)
 	return high;
 }
 
-/* The whole text, read from offset 0 of a kept file (or -errno). */
+/* The whole text, read from offset 0 of a kept file (or -errno).  By
+ * pread at the offset reached: a read at offset 0 makes seq_file show
+ * the file anew (fs/seq_file.c starts over there), so the lseek to 0
+ * that a read needed is a call saved each time. */
 static int read_all(int fd, char *buf, size_t cap, size_t *len)
 {
 	ssize_t n;
 
 	*len = 0;
-	if (lseek(fd, 0, SEEK_SET) < 0)
-		return -errno;
-	while ((n = read(fd, buf + *len, cap - 1 - *len)) != 0) {
+	while ((n = pread(fd, buf + *len, cap - 1 - *len, (off_t)*len)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;

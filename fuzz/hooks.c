@@ -23,12 +23,54 @@ int fuzz_hooks_scan(void)
 	return held[0] && held[1] && held[2] ? 0 : -1;
 }
 
+/* One poll for all the numbers: a number that holds nothing comes back
+ * POLLNVAL (fs/select.c do_pollfd), and with timeout 0 it waits on no
+ * file.  One fcntl each cost a call per number.  poll answers EINTR only
+ * when no entry has anything to tell (do_poll), so a signal can cut it
+ * short: then again.  Where poll cannot answer (ENOMEM), fcntl tells the
+ * same, a call each. */
+void fuzz_hooks_probe(struct pollfd *pf, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		pf[j].events = 0;
+		pf[j].revents = 0;
+	}
+	while (n && poll(pf, (nfds_t)n, 0) < 0) {
+		if (errno == EINTR)
+			continue;
+		for (size_t j = 0; j < n; j++)
+			pf[j].revents = pf[j].fd >= 0 &&
+						fcntl(pf[j].fd, F_GETFD) < 0
+					? POLLNVAL
+					: 0;
+		return;
+	}
+}
+
+/* F_DUPFD's answer takes the number, and a close gives it back; a run
+ * asks twice and mostly gets the last answer again.  So the last answer
+ * is probed first, with every number below it: still free, and all
+ * those below held, it is the lowest free one still.  A dup of 0 never
+ * answers 0, so a closed 0 always goes to F_DUPFD (which fails then). */
 int fuzz_hooks_lowest_free(void)
 {
-	int fd = fcntl(0, F_DUPFD_CLOEXEC, 0);
+	static int last = -1;
+	struct pollfd pf[16];
+	int fd;
 
+	if (last > 0 && last < 16) {
+		for (fd = 0; fd <= last; fd++)
+			pf[fd].fd = fd;
+		fuzz_hooks_probe(pf, (size_t)last + 1);
+		for (fd = 0; fd < last && !(pf[fd].revents & POLLNVAL); fd++)
+			;
+		if (fd == last && (pf[last].revents & POLLNVAL))
+			return last;
+	}
+	fd = fcntl(0, F_DUPFD_CLOEXEC, 0);
 	if (fd >= 0)
 		close(fd);
+	last = fd;
 	return fd;
 }
 

@@ -20,6 +20,7 @@
 #ifndef SAFEPOLL_FUZZ_HOOKS_H
 #define SAFEPOLL_FUZZ_HOOKS_H
 
+#include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,6 +50,11 @@ int __wrap_safepoll_new(struct safepoll **out, uint32_t capacity,
 int fuzz_hooks_scan(void);
 int fuzz_hooks_lowest_free(void);
 bool fuzz_hooks_reserved(int fd);
+
+/* Sets each pf[j].revents to POLLNVAL when pf[j].fd holds nothing, to
+ * anything else when it holds a file (0 for a negative fd: not asked).
+ * The events asked are 0. */
+void fuzz_hooks_probe(struct pollfd *pf, size_t n);
 
 /* The safepoll instances made since the last reset, in order. */
 void fuzz_hooks_reset(void);

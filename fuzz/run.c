@@ -9,7 +9,7 @@
  *  - at the checks (deep.h): interest lists and safepoll_check;
  *  - at the end: every number the run opened is closed again. */
 #include <errno.h>
-#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -172,17 +172,19 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
  * poll that finds nothing ready answers EINTR when a signal is pending
  * (fs/select.c do_poll), even with timeout 0; the fuzzing engine's own
  * signals (libFuzzer's SIGALRM timer) must not make that a difference.
- * They wait while poll and wait run (which cannot block: timeouts are
- * 0), and reach the engine right after; the model runs unmasked, so a
- * hang there still meets the engine's timeout. */
+ * They wait while poll runs (which cannot block: timeouts are 0), and
+ * reach the engine right after; the model runs unmasked, so a hang there
+ * still meets the engine's timeout.  An epoll wait of timeout 0 (wait,
+ * fetch, waitarray: setup refuses any other) needs no mask: ep_poll
+ * returns on timing out before it looks for a pending signal, and
+ * checks only for a fatal one before that (fs/eventpoll.c, 4.x to 6.x);
+ * blocking signals around it cost two calls an operation. */
 static int kernel_op(struct run *r, size_t i, struct replay_outcome *o)
 {
-	enum trace_kind k = r->t->ops[i].kind;
 	sigset_t all, old;
 	int ret;
 
-	if (k != TRACE_POLL && k != TRACE_WAIT && k != TRACE_FETCH &&
-	    k != TRACE_WAITARRAY)
+	if (r->t->ops[i].kind != TRACE_POLL)
 		return r->w.op(&r->w, i, o);
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
@@ -277,25 +279,48 @@ static int step(struct run *r, size_t i, bool deep)
 	return d > 0;
 }
 
+/* Whether fd is the number of an instance the shadow follows, which the
+ * wrapper engine's safepoll_free closes at its end. */
+static bool instance_fd(const struct shadow *s, int fd)
+{
+	for (size_t j = 0; j < s->n; j++)
+		if (s->v[j].epfd == fd)
+			return true;
+	return false;
+}
+
 /* Closes what the run left open; then anything still open between the
  * lowest free number at the start and the highest the run got, that the
- * process did not hold before, is a leak. */
+ * process did not hold before, is a leak.  Those numbers are probed
+ * together (fuzz_hooks_probe), a poll for up to 64 of them. */
 static int close_all(struct run *r, int lowest)
 {
+	struct pollfd pf[64];
 	int max_fd = r->w.track.max_fd, leaks = 0;
 
+	/* An instance's own number is left to safepoll_free (in
+	 * replay_engine_fini): closed here first, its close there failed,
+	 * a call a run for nothing. */
 	for (int fd = 0; fd <= max_fd; fd++)
-		if (replay_file(&r->w.track, fd) != 0)
+		if (replay_file(&r->w.track, fd) != 0 && !instance_fd(&r->s, fd))
 			close(fd);
 	replay_engine_fini(&r->w);
 	replay_engine_fini(&r->m);
-	for (int fd = lowest; fd <= max_fd; fd++) {
-		if (fuzz_hooks_reserved(fd) || fcntl(fd, F_GETFD) < 0)
-			continue;
-		trace_buf_printf(r->report,
-				 "! fd %d is still open after the run\n", fd);
-		close(fd);
-		leaks++;
+	for (int from = lowest; from <= max_fd; from += 64) {
+		size_t n = 0;
+
+		for (int fd = from; fd <= max_fd && n < 64; fd++)
+			pf[n++].fd = fuzz_hooks_reserved(fd) ? -1 : fd;
+		fuzz_hooks_probe(pf, n);
+		for (size_t j = 0; j < n; j++) {
+			if (pf[j].fd < 0 || (pf[j].revents & POLLNVAL))
+				continue;
+			trace_buf_printf(r->report,
+					 "! fd %d is still open after the run\n",
+					 pf[j].fd);
+			close(pf[j].fd);
+			leaks++;
+		}
 	}
 	if (fuzz_hooks_lowest_free() != lowest) {
 		trace_buf_printf(r->report,

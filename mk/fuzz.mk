@@ -115,15 +115,22 @@ $(FUZZ)/test_mutate: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tool/common.o \
 		$(FUZZ)/tool/fuzz/tests/test_mutate.o
 	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
 
+# The harness's checks after a run: a leaked fd and a closed one are
+# reported.  safepoll_add is wrapped here only, to leak them.
+$(FUZZ)/test_leak: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_leak.o
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) -Wl,--wrap=safepoll_add $^ -o $@
+
 ## make test-fuzz   the fuzzer's byte format and its corpus round trip;
-##                  the mutator; the seeds through the harness under a
-##                  storm of signals, and through the fast mode
-##                  (mk/fuzzfast.mk): every seed agrees
+##                  the mutator; the leak checks; the seeds through the
+##                  harness under a storm of signals, and through the
+##                  fast mode (mk/fuzzfast.mk): every seed agrees
 .PHONY: test-fuzz
 TEST_TARGETS += test-fuzz
-test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ_TOOL) $(FUZZ_SEEDS_MADE)
+test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ)/test_leak \
+		$(FUZZ_TOOL) $(FUZZ_SEEDS_MADE)
 	$(FUZZ)/test_format corpus/*.trace
 	$(FUZZ)/test_mutate corpus/*.trace
+	$(FUZZ)/test_leak
 	SAFEPOLL_FUZZ_SIGNALS=50 $(FUZZ_TOOL) bench $(FUZZ)/seeds 20 3000
 	sh fuzz/fast/seeds.sh $(FUZZER_FAST) $(FUZZ)/seeds
 

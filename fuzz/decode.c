@@ -15,7 +15,7 @@
  *   poll           FD = ref(a), EVENTS = events(c d)
  *   add mod        EP = epref(a), FD = ref(b), EVENTS = events(c d)
  *   del            EP = epref(a), FD = ref(b)
- *   wait           EP = epref(a), MAX = max(b), TIMEOUT 0
+ *   wait           EP = epref(a), MAX = max(b), TIMEOUT = timeout(c)
  *   check          the deep checks after the previous operation
  *   fetch          EP = epref(a), MAX = max(b)
  *   event          EP = epref(a), I = b % 8
@@ -186,6 +186,8 @@ static bool operation(struct decoder *dc, const uint8_t *op)
 	case FUZZ_WAIT:
 		trace_buf_printf(b, "wait %s %d", ep->name,
 				 fuzz_max_decode(op[2]));
+		if (fuzz_timeout_decode(op[3]) > 0)
+			trace_buf_printf(b, " %d", fuzz_timeout_decode(op[3]));
 		break;
 	case FUZZ_FETCH:
 	case FUZZ_WAITARRAY:

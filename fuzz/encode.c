@@ -151,11 +151,12 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 					 "%d\n",
 					 en->t->file, op->line, op->max,
 					 fuzz_max_decode(o[2]));
-		if (op->timeout != 0)
+		if (!fuzz_timeout_encode(op->timeout, &o[3]))
 			trace_buf_printf(en->notes,
-					 "%s:%u: TIMEOUT %d is 0 in the "
+					 "%s:%u: TIMEOUT %d is %d in the "
 					 "fuzzer\n",
-					 en->t->file, op->line, op->timeout);
+					 en->t->file, op->line, op->timeout,
+					 fuzz_timeout_decode(o[3]));
 		break;
 	case TRACE_FETCH:
 	case TRACE_WAITARRAY:

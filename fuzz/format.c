@@ -259,6 +259,17 @@ bool fuzz_instance_encode(uint32_t room, uint32_t gen, uint8_t *b,
 	return false;
 }
 
+int fuzz_timeout_decode(uint8_t c)
+{
+	return c >= 0xf8 ? 1 + c % 2 : 0;
+}
+
+bool fuzz_timeout_encode(int timeout, uint8_t *c)
+{
+	*c = timeout <= 0 ? 0 : timeout == 1 ? 0xf8 : 0xf9;
+	return timeout >= 0 && timeout <= 2;
+}
+
 /* The kernel's EP_MAX_EVENTS is INT_MAX / 12 = 178956970.  Between
  * 1000 and that, a MAX only costs the replay's engines a bigger buffer
  * (up to 4096 events, per run): 1 << 24 stands for them. */

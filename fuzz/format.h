@@ -46,6 +46,12 @@ uint32_t fuzz_gen_decode(uint8_t c);
 bool fuzz_instance_encode(uint32_t room, uint32_t gen, uint8_t *b,
 			  uint8_t *c);
 
+/* wait TIMEOUT: 0, or for c >= 0xf8 (1 in 32) 1 + c % 2 ms, waited out
+ * under a storm of signals (timed.h).  Encode returns false when the
+ * timeout was rounded. */
+int fuzz_timeout_decode(uint8_t c);
+bool fuzz_timeout_encode(int timeout, uint8_t *c);
+
 /* wait MAX: b < 0xc0 is 1 + b % 64; the rest pick from a table of edge
  * values (0, negatives, the kernel's limit). */
 int fuzz_max_decode(uint8_t b);

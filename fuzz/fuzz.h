@@ -94,7 +94,8 @@ int fuzz_setup(void);
 
 /* Runs t through safepoll on the kernel and on the model.  check_after
  * NULL means the deep checks after every operation.  Every timeout must
- * be 0.  Returns 0 when they agree, 1 at the first difference (report
+ * be from 0 to FUZZ_TIMEOUT_MAX (timed.h) ms: a wait through safepoll
+ * with one runs under a storm of signals.  Returns 0 when they agree, 1 at the first difference (report
  * says what), -1 when the run itself failed (report says why).  Every
  * descriptor the run opened is closed again. */
 int fuzz_run(const struct trace *t, const bool *check_after,

@@ -19,6 +19,7 @@
 #include "fuzz.h"
 #include "hooks.h"
 #include "shadow.h"
+#include "timed.h"
 
 struct run {
 	const struct trace *t;
@@ -175,16 +176,20 @@ static int compare(struct run *r, size_t i, const struct shadow_inst *in,
  * They wait while poll runs (which cannot block: timeouts are 0), and
  * reach the engine right after; the model runs unmasked, so a hang there
  * still meets the engine's timeout.  An epoll wait of timeout 0 (wait,
- * fetch, waitarray: setup refuses any other) needs no mask: ep_poll
- * returns on timing out before it looks for a pending signal, and
- * checks only for a fatal one before that (fs/eventpoll.c, 4.x to 6.x);
- * blocking signals around it cost two calls an operation. */
-static int kernel_op(struct run *r, size_t i, struct replay_outcome *o)
+ * fetch, waitarray) needs no mask: ep_poll returns on timing out before
+ * it looks for a pending signal, and checks only for a fatal one before
+ * that (fs/eventpoll.c, 4.x to 6.x); blocking signals around it cost two
+ * calls an operation.  A wait with a TIMEOUT does: raw, it would answer
+ * EINTR; through safepoll (owned) it runs under timed.c's storm. */
+static int kernel_op(struct run *r, size_t i, bool owned,
+		     struct replay_outcome *o)
 {
+	const struct trace_op *op = &r->t->ops[i];
 	sigset_t all, old;
 	int ret;
 
-	if (r->t->ops[i].kind != TRACE_POLL)
+	if (op->kind != TRACE_POLL &&
+	    !(op->kind == TRACE_WAIT && op->timeout > 0 && !owned))
 		return r->w.op(&r->w, i, o);
 	sigfillset(&all);
 	sigprocmask(SIG_BLOCK, &all, &old);
@@ -201,6 +206,8 @@ static int step(struct run *r, size_t i, bool deep)
 	int fd = replay_fd(&r->w.track, op->fd);
 	int ep = replay_fd(&r->w.track, op->ep);
 	struct shadow_inst *in = NULL, *raw;
+	struct fuzz_timed timed;
+	bool storm;
 	uint64_t id = i;
 	int64_t model_ret;
 	int d, own = 0;
@@ -214,7 +221,13 @@ static int step(struct run *r, size_t i, bool deep)
 		id = replay_mod_data(&r->w.track, i);
 	if (op->kind == TRACE_EVENT && in && in->raw_batch)
 		in = NULL;
-	if (kernel_op(r, i, &ow) < 0)
+	storm = in && op->kind == TRACE_WAIT && op->timeout > 0;
+	if (storm)
+		fuzz_timed_begin(&timed);
+	d = kernel_op(r, i, in != NULL, &ow);
+	if (storm)
+		fuzz_timed_end(&timed);
+	if (d < 0)
 		return failed(r, i, "out of memory");
 	/* Where 5.10 answers an add by the order of file addresses, the
 	 * model takes the kernel's answer (model_follow). */
@@ -224,6 +237,13 @@ static int step(struct run *r, size_t i, bool deep)
 		return failed(r, i, "out of memory");
 	if (ow.blocked || om.blocked)
 		return failed(r, i, "a wait blocked");
+	/* With nothing ready, it must have waited its whole TIMEOUT. */
+	if (storm && om.ret == 0 &&
+	    fuzz_timed_early(&timed, op->timeout, r->report)) {
+		trace_buf_printf(r->report, "line %u: %s\n", op->line,
+				 op->text);
+		return 1;
+	}
 	if ((op->kind == TRACE_EPOLL || op->kind == TRACE_INSTANCE) &&
 	    ow.ret == 0) {
 		struct safepoll *const *v;
@@ -338,8 +358,10 @@ static int setup(struct run *r, const struct trace *t, int lowest)
 	size_t fds = 0;
 
 	for (size_t i = 0; i < t->nops; i++) {
-		if (t->ops[i].kind == TRACE_WAIT && t->ops[i].timeout != 0)
-			return failed(r, i, "a TIMEOUT other than 0");
+		if (t->ops[i].kind == TRACE_WAIT &&
+		    (t->ops[i].timeout < 0 ||
+		     t->ops[i].timeout > FUZZ_TIMEOUT_MAX))
+			return failed(r, i, "a TIMEOUT outside 0 to 2");
 		fds += binds(t->ops[i].kind) ? 2 : 0;
 	}
 	if ((size_t)lowest + fds >= FUZZ_MODEL_NOFILE)

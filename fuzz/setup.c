@@ -9,6 +9,7 @@
 
 #include "fuzz.h"
 #include "hooks.h"
+#include "timed.h"
 
 int fuzz_setup(void)
 {
@@ -22,6 +23,8 @@ int fuzz_setup(void)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_IGN;
 	if (sigaction(SIGPIPE, &sa, NULL) < 0)
+		return -1;
+	if (fuzz_timed_setup() < 0)
 		return -1;
 	return fuzz_hooks_scan();
 }

@@ -11,10 +11,11 @@ FAST_SHIM := -include fuzz/fast/syscalls.h
 # Where the system calls are made: safepoll, the replay's kernel engine
 # (and the wrapper's raw calls through it), and the harness's checks of
 # the process's numbers (run.c, hooks.c, setup.c): the process here is
-# the model.  fuzz/fdinfo.c (kept /proc files) gives way to
-# fuzz/fast/fdinfo.c.
+# the model; timed.c, whose signals and clock make no sense there, sees
+# the shim and leaves them out.  fuzz/fdinfo.c (kept /proc files) gives
+# way to fuzz/fast/fdinfo.c.
 FAST_SHIMMED := $(LIB_SRCS) replay/kernel.c replay/wrapper.c replay/fdinfo.c \
-	fuzz/run.c fuzz/hooks.c fuzz/setup.c
+	fuzz/run.c fuzz/hooks.c fuzz/setup.c fuzz/timed.c
 FAST_SRCS := $(filter-out fuzz/fdinfo.c,$(FUZZ_SRCS)) $(wildcard fuzz/fast/*.c)
 FAST_HDRS := $(wildcard fuzz/fast/*.h)
 

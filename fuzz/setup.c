@@ -9,11 +9,13 @@
 
 #include "fuzz.h"
 #include "hooks.h"
+#include "replay.h"
 #include "timed.h"
 
 int fuzz_setup(void)
 {
 	struct sigaction sa;
+	int shm;
 
 	/* LANGUAGE.md: 0, 1 and 2 are taken; a write to a pipe with no reader
 	 * fails with EPIPE instead of killing the fuzzer. */
@@ -26,5 +28,10 @@ int fuzz_setup(void)
 		return -1;
 	if (fuzz_timed_setup() < 0)
 		return -1;
+	shm = open("/dev/shm", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (shm >= 0) {
+		replay_file_dir = "/dev/shm";
+		close(shm);
+	}
 	return fuzz_hooks_scan();
 }

@@ -94,6 +94,8 @@ static void kernel_io(struct replay_kernel *k, const struct trace_op *op,
 	o->ret = sys(read(fd, k->sink, op->n));
 }
 
+const char *replay_file_dir = "/tmp";
+
 int replay_kernel_raw(struct replay_engine *e, size_t i,
 		      struct replay_outcome *o)
 {
@@ -121,7 +123,7 @@ int replay_kernel_raw(struct replay_engine *e, size_t i,
 						 EFD_NONBLOCK | EFD_CLOEXEC));
 		break;
 	case TRACE_FILE:
-		o->ret = sys(o->fds[0] = open("/tmp",
+		o->ret = sys(o->fds[0] = open(replay_file_dir,
 					      O_TMPFILE | O_RDWR | O_NONBLOCK |
 						      O_CLOEXEC,
 					      0600));

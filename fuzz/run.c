@@ -237,13 +237,7 @@ static int step(struct run *r, size_t i, bool deep)
 		return failed(r, i, "out of memory");
 	if (ow.blocked || om.blocked)
 		return failed(r, i, "a wait blocked");
-	/* With nothing ready, it must have waited its whole TIMEOUT. */
-	if (storm && om.ret == 0 &&
-	    fuzz_timed_early(&timed, op->timeout, r->report)) {
-		trace_buf_printf(r->report, "line %u: %s\n", op->line,
-				 op->text);
-		return 1;
-	}
+
 	if ((op->kind == TRACE_EPOLL || op->kind == TRACE_INSTANCE) &&
 	    ow.ret == 0) {
 		struct safepoll *const *v;
@@ -272,6 +266,13 @@ static int step(struct run *r, size_t i, bool deep)
 		raw->raw_batch = true;
 	if (compare(r, i, in, own, &ow, &om))
 		return 1;
+	/* With nothing ready, it must have waited its whole TIMEOUT. */
+	if (storm && model_ret == 0 &&
+	    fuzz_timed_early(&timed, op->timeout, r->report)) {
+		trace_buf_printf(r->report, "line %u: %s\n", op->line,
+				 op->text);
+		return 1;
+	}
 	/* safepoll refused on its own and the wrapper engine made the call
 	 * raw (replay_wrapper_own): a mod the kernel took gave the record's
 	 * registration data that is no token. */

@@ -116,11 +116,35 @@ static void insert_slot(struct prog *p, unsigned pos, const struct slot *s)
 	p->n++;
 }
 
+/* Who wakes the readers of object obj with a write: a pipe's read end
+ * its write end, a socket its peer, anything else itself (an eventfd;
+ * elsewhere the write just fails). */
+static int waker(const struct prog *p, int obj)
+{
+	for (unsigned i = 0; obj >= 0 && i < p->n; i++)
+		if (p->s[i].id == obj / 2 && (kind(&p->s[i]) == FUZZ_PIPE ||
+					     kind(&p->s[i]) == FUZZ_SOCKETPAIR))
+			return obj ^ 1;
+	return obj;
+}
+
+static void insert_new(struct prog *p, unsigned pos, enum fuzz_kind k,
+		       int ep, int fd, uint8_t b2)
+{
+	struct slot s = { .b = { (uint8_t)k, 0, b2, 0, 0 },
+			  .id = p->next_id++,
+			  .obj = { k == FUZZ_WAIT ? ep : fd, -1 } };
+
+	insert_slot(p, pos, &s);
+}
+
 /* Half of the new exclusive adds get a twin right after: the same file
- * and mask into another epoll.  Exclusive wake-up differs from the
- * plain kind only with two exclusive items on one file's queue, which a
- * shared add builds one time in 32 at best; a model bug there was found
- * from an empty corpus in 0 of 3 runs of 120 s without the twin. */
+ * and mask into another epoll; half of those a wake-up of the file and a
+ * wait on the twin's epoll after it.  Exclusive wake-up differs from the
+ * plain kind only there: two exclusive items on one file's queue, then
+ * a wake-up that must reach the second (a shared add builds the pair one
+ * time in 32 at best).  A model bug there was found from an empty corpus
+ * in 0 of 3 runs of 120 s without the twin, 3 of 5 with it alone. */
 static void draw_exclusive_twin(struct prog *p, unsigned pos,
 				const struct scope *sc, const struct slot *s,
 				struct rng *g)
@@ -135,6 +159,11 @@ static void draw_exclusive_twin(struct prog *p, unsigned pos,
 	for (unsigned tries = 0; tries < 4 && twin.obj[0] == s->obj[0]; tries++)
 		twin.obj[0] = sc->obj[sc->eps[below(g, sc->neps)]];
 	insert_slot(p, pos + 1, &twin);
+	if (p->n + 2 > p->cap || below(g, 2))
+		return;
+	insert_new(p, pos + 2, FUZZ_WRITE, -1, waker(p, s->obj[1]), 1);
+	insert_new(p, pos + 3, FUZZ_WAIT, twin.obj[0], -1,
+		   (uint8_t)below(g, 0xc0));
 }
 
 static void insert(struct prog *p, struct rng *g)

@@ -294,11 +294,21 @@ int safepoll_wait_array(struct safepoll *sp, struct safepoll_event *out,
 	  loop invariant range: 0 <= stored <= i <= n;
 	  loop invariant kept: Instance(sp);
 	  loop invariant count: n <= maxevents && sp->batch_len == n;
+	  loop invariant live_only: \forall integer k; 0 <= k < stored ==>
+	    Delivered(sp, &out[k]);
 	  loop assigns i, stored, sp->dropped, out[0 .. n - 1];
 	  loop variant n - i;
 	*/
-	for (uint32_t i = 0; i < (uint32_t)n; i++)
-		if (safepoll_event(sp, i, &out[stored]) == 1)
+	for (uint32_t i = 0; i < (uint32_t)n; i++) {
+		//@ ghost Before: ;
+		int r = safepoll_event(sp, i, &out[stored]);
+
+		//@ assert regs: RegsSame{Before, Here}(sp);
+		/*@ assert kept: \forall integer k; 0 <= k < stored ==>
+		      out[k].fd == \at(out[k].fd, Before) &&
+		      out[k].udata == \at(out[k].udata, Before); */
+		if (r == 1)
 			stored++;
+	}
 	return stored;
 }

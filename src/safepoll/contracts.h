@@ -275,6 +275,8 @@ int safepoll_rebuild(struct safepoll *sp);
     assumes 0 < maxevents <= SAFEPOLL_EP_MAX_EVENTS;
     ensures result: \result <= maxevents;
     ensures kept: Instance(sp);
+    ensures live_only: \forall integer k; 0 <= k < \result ==>
+      Delivered(sp, &out[k]);
   complete behaviors;
   disjoint behaviors;
 */

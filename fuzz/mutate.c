@@ -54,6 +54,31 @@ static void draw_ref(const struct scope *sc, struct slot *s, int i,
 	s->obj[i] = sc->obj[at];
 }
 
+/* One of the adds before pos, into epoll object ep (-1: any), each as
+ * likely; NULL if none. */
+static const struct slot *pick_add(const struct prog *p, unsigned pos,
+				   int ep, struct rng *g)
+{
+	const struct slot *add = NULL;
+	unsigned seen = 0;
+
+	for (unsigned i = 0; i < pos; i++)
+		if (kind(&p->s[i]) == FUZZ_ADD &&
+		    (ep < 0 || p->s[i].obj[0] == ep) && below(g, ++seen) == 0)
+			add = &p->s[i];
+	return add;
+}
+
+/* An epoll bound in sc, other than object not when four draws find one. */
+static int other_epoll(const struct scope *sc, int not, struct rng *g)
+{
+	int ep = not;
+
+	for (unsigned tries = 0; tries < 4 && ep == not; tries++)
+		ep = sc->obj[sc->eps[below(g, sc->neps)]];
+	return ep;
+}
+
 /* Half of the adds take a file an earlier add registered, into another
  * epoll: what EPOLLEXCLUSIVE and a file's several epitems need; half of
  * those with the earlier add's mask too, since exclusive wake-up is only
@@ -62,14 +87,11 @@ static void draw_shared_add(const struct prog *p, unsigned pos,
 			    const struct scope *sc, struct slot *s,
 			    struct rng *g)
 {
-	const struct slot *earlier = NULL;
-	unsigned seen = 0;
+	const struct slot *earlier;
 
 	if (kind(s) != FUZZ_ADD || sc->neps < 2 || below(g, 2))
 		return;
-	for (unsigned i = 0; i < pos; i++)
-		if (kind(&p->s[i]) == FUZZ_ADD && below(g, ++seen) == 0)
-			earlier = &p->s[i];
+	earlier = pick_add(p, pos, -1, g);
 	if (!earlier || earlier->obj[1] < 0)
 		return;
 	s->obj[1] = earlier->obj[1];
@@ -77,11 +99,7 @@ static void draw_shared_add(const struct prog *p, unsigned pos,
 		s->b[3] = earlier->b[3];
 		s->b[4] = earlier->b[4];
 	}
-	for (unsigned tries = 0; tries < 4; tries++) {
-		s->obj[0] = sc->obj[sc->eps[below(g, sc->neps)]];
-		if (s->obj[0] != earlier->obj[0])
-			break;
-	}
+	s->obj[0] = other_epoll(sc, earlier->obj[0], g);
 }
 
 /* New non-reference operand bytes for s's kind: count bytes 2-4 (a
@@ -156,8 +174,7 @@ static void draw_exclusive_twin(struct prog *p, unsigned pos,
 	    below(g, 2))
 		return;
 	twin.id = p->next_id++;
-	for (unsigned tries = 0; tries < 4 && twin.obj[0] == s->obj[0]; tries++)
-		twin.obj[0] = sc->obj[sc->eps[below(g, sc->neps)]];
+	twin.obj[0] = other_epoll(sc, s->obj[0], g);
 	insert_slot(p, pos + 1, &twin);
 	if (p->n + 2 > p->cap || below(g, 2))
 		return;
@@ -174,17 +191,13 @@ static void draw_exclusive_twin(struct prog *p, unsigned pos,
 static void draw_handler(struct prog *p, unsigned pos, const struct slot *s,
 			 struct rng *g)
 {
-	const struct slot *add = NULL;
-	unsigned seen = 0;
+	const struct slot *add;
 	struct slot h;
 
 	if (kind(s) != FUZZ_FETCH || s->obj[0] < 0 || p->n + 2 > p->cap ||
 	    below(g, 4))
 		return;
-	for (unsigned i = 0; i < pos; i++)
-		if (kind(&p->s[i]) == FUZZ_ADD && p->s[i].obj[0] == s->obj[0] &&
-		    below(g, ++seen) == 0)
-			add = &p->s[i];
+	add = pick_add(p, pos, s->obj[0], g);
 	if (!add)
 		return;
 	h = *add;

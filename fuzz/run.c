@@ -245,12 +245,9 @@ static int step(struct run *r, size_t i, bool deep)
 
 		if (n != r->s.n + 1 || safepoll_fd(v[n - 1]) != ow.fds[0])
 			return failed(r, i, "safepoll_new is not hooked");
-		/* The wrapper engine's room for `epoll`: one per add. */
 		shadow_new_inst(&r->s, v[n - 1], ow.fds[0],
 				replay_file(&r->w.track, ow.fds[0]),
-				op->kind == TRACE_INSTANCE ? op->room
-				: r->t->nadds	       ? (uint32_t)r->t->nadds
-							 : 1);
+				replay_wrapper_room(r->t, op));
 	}
 	model_ret = om.ret;
 	if (in)

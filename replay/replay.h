@@ -222,6 +222,9 @@ int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
  * succeeded left in the kernel (learnt from fdinfo, not from safepoll's
  * table). */
 uint64_t replay_wrapper_token(const struct replay_engine *e);
+/* The table the wrapper engine gives the safepoll instance that epoll or
+ * instance op makes. */
+uint32_t replay_wrapper_room(const struct trace *t, const struct trace_op *op);
 bool replay_tokens_find(const struct replay_tokens *m, uint32_t file,
 			uint64_t token, uint64_t *id);
 void replay_tokens_free(struct replay_tokens *m);

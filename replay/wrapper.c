@@ -26,7 +26,6 @@ struct instance {
 struct wrapper {
 	struct instance *inst;
 	size_t ninst, cap;
-	uint32_t capacity;
 	struct replay_tokens tokens;
 	uint64_t last_token; /* see replay_wrapper_token */
 };
@@ -204,9 +203,7 @@ static int new_instance(struct replay_engine *e, size_t i,
 	const struct trace_op *op = &e->track.t->ops[i];
 	struct safepoll *sp = NULL;
 	struct instance *in;
-	int r = safepoll_new(&sp, op->kind == TRACE_INSTANCE ? op->room
-							     : w->capacity,
-			     0);
+	int r = safepoll_new(&sp, replay_wrapper_room(e->track.t, op), 0);
 
 	o->ret = r < 0 ? r : 0;
 	o->fds[0] = r < 0 ? -1 : safepoll_fd(sp);
@@ -380,11 +377,16 @@ int replay_wrapper_init(struct replay_engine *e, const struct trace *t)
 	e->state = w;
 	if (!w || !e->raw)
 		return -1;
+	return 0;
+}
+
+uint32_t replay_wrapper_room(const struct trace *t, const struct trace_op *op)
+{
+	if (op->kind == TRACE_INSTANCE)
+		return op->room;
 	/* Room for every registration the trace can make, so that safepoll
 	 * never refuses for want of it (the kernel would not). */
-	w->capacity = t->nadds == 0 ? 1
-		      : t->nadds < SAFEPOLL_CAPACITY_MAX
-			      ? (uint32_t)t->nadds
-			      : SAFEPOLL_CAPACITY_MAX;
-	return 0;
+	return t->nadds == 0			   ? 1
+	       : t->nadds < SAFEPOLL_CAPACITY_MAX ? (uint32_t)t->nadds
+						   : SAFEPOLL_CAPACITY_MAX;
 }

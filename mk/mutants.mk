@@ -15,10 +15,10 @@
 #
 #   make prove-mutants                        all of them
 #   make prove-mutants MUTANTS="timeout-narrowing lookup-unbounded"
-#   make prove-mutants MUTANT_SET=proofs/mutants/pending MUTANTS=take-drops-udata
-# The pending set (proofs/mutants/pending, issue 12) are bugs today's
-# contracts let through: not required, each waits for the clause that
-# will catch it (proofs/mutants/README.md).
+#   make prove-mutants MUTANT_SET=DIR           another set of mutants
+# A mutant that today's contracts let through waits in its own set
+# (proofs/mutants/pending, empty since issue 12's last two were caught),
+# not required, until the clause that catches it is proved.
 
 MUTANTS ?=
 MUTANT_SET ?= proofs/mutants

@@ -76,6 +76,7 @@ static void forget_if_stale(struct safepoll *sp, int fd, int rc)
   assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
     spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
+  ensures kernel: \result == 0 || \result == -errno;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures no_token: NoNewToken{Pre, Post}(sp);
   ensures room: \result == 0 && sp->free_head != Nil ==>
@@ -109,6 +110,7 @@ static int make_room(struct safepoll *sp, int fd, uint32_t events)
   assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
     spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
+  ensures kernel: \result == 0 || \result == -errno;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures new_token: \result == 0 ==>
     OneNewToken{Pre, Post}(sp, \old(sp->free_head));
@@ -133,14 +135,16 @@ static int add_to_free_slot(struct safepoll *sp, int fd, uint32_t events,
 	 * kernel may still hold that registration (a dup keeps its file
 	 * alive): releasing the record makes its events dead.  It is
 	 * released after the take, which must get the slot whose token the
-	 * kernel now holds; the take puts the new slot at the head of the
-	 * same chain, so it comes before the old one if nothing did. */
+	 * kernel now holds; the take may put the new slot just before the
+	 * old one in their chain, and then the old one is unlinked from it. */
 	old = sp_lookup(sp, fd, &prev);
 	/*@ assert old_apart: old != SP_NIL ==> old != sp->free_head &&
 	      (prev != SP_NIL ==> prev != sp->free_head); */
 	slot = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
+	/*@ assert one_record: old != SP_NIL ? DupOnly(sp, old) :
+	      UniqueFds(sp); */
 	if (old != SP_NIL) {
-		sp_release(sp, old, prev == SP_NIL ? slot : prev);
+		sp_release(sp, old, sp->regs[slot].next == old ? slot : prev);
 	}
 	return 0;
 }
@@ -193,6 +197,8 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
   assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
     spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
+  ensures kernel: \result == 0 || \result == -errno ||
+    \result == -ENOSPC && \old(sp->free_head) == Nil;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures new_token: OneNewToken{Pre, Post}(sp, \old(sp->free_head)) ||
     NoNewToken{Pre, Post}(sp);
@@ -217,11 +223,14 @@ static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
 		return rc;
 	}
 	//@ assert apart: slot != sp->free_head && prev != sp->free_head;
+	/*@ assert alone: \forall integer i; Live(sp, i) &&
+	      sp->regs[i].fd == fd ==> i == slot; */
 	moved = sp_take(sp, fd, events | EPOLLERR | EPOLLHUP, udata);
+	//@ assert one_record: DupOnly(sp, slot);
 	/*@ assert taken: TokenSlot(spec_ctl_data) == moved &&
 	      KernelHolds(sp, EPOLL_CTL_MOD, fd, events | EPOLLERR | EPOLLHUP,
 	                  udata); */
-	sp_release(sp, slot, prev == SP_NIL ? moved : prev);
+	sp_release(sp, slot, sp->regs[moved].next == slot ? moved : prev);
 	return 0;
 }
 
@@ -236,6 +245,7 @@ static int mod_to_free_slot(struct safepoll *sp, uint32_t slot, uint32_t prev,
   assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
     spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   ensures result: \result <= 0;
+  ensures kernel: \result == 0 || \result == -errno;
   ensures kept: CtlKeeps{Pre, Post}(sp);
   ensures new_gen: NewGenOnly{Pre, Post}(sp);
   ensures holds: \result == 0 ==>
@@ -259,6 +269,8 @@ static int mod_in_place(struct safepoll *sp, uint32_t slot, uint32_t prev,
 		sp->regs[slot].events = events | EPOLLERR | EPOLLHUP;
 		sp->regs[slot].udata = udata;
 		//@ assert same: TableSame{Pre, Here}(sp);
+		//@ assert batch: sp->batch_len == \at(sp->batch_len, Pre);
+		//@ assert kept: Instance(sp);
 		/* The token the kernel now holds is the record's: without the
 		 * generation's move (fuzz finding 2) this fails. */
 		//@ assert handed: TokenLive(sp, ev.data.u64);
@@ -309,6 +321,7 @@ int safepoll_del(struct safepoll *sp, int fd)
 	rc = ctl(sp, EPOLL_CTL_DEL, fd, 0, 0, &ev);
 	if (slot != SP_NIL && (rc == 0 || record_is_stale(rc))) {
 		sp_release(sp, slot, prev);
+		//@ assert gone: NoRecord(sp, fd);
 	}
 	return rc;
 }

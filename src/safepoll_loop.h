@@ -47,6 +47,8 @@ SAFEPOLL_INLINE int safepoll_wait(struct safepoll *sp, int maxevents,
 		return safepoll_pwait(sp, maxevents, timeout_ms, NULL);
 	if (n < 0)
 		n = -errno;
+	/*@ assert apart: \separated(&sp->batch_len,
+	      sp->regs + (0 .. sp->capacity - 1)); */
 	sp->batch_len = n < 0 ? 0 : (uint32_t)n;
 	/*@ assert fetched: TableSame{Pre, Here}(sp); */
 	return n;

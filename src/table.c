@@ -16,7 +16,7 @@ uint64_t sp_token(const struct safepoll *sp, uint32_t slot)
  * remainder says the same in the arithmetic the provers know, and bounds
  * the index without a bit-vector theory. */
 /*@
-  requires valid: Instance(sp);
+  requires valid: Storage(sp) && Table(sp);
   assigns \nothing;
   ensures chain: \result == ChainOf(fd, sp->hash_mask);
   ensures range: 0 <= \result <= sp->hash_mask;
@@ -44,6 +44,11 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev)
 	    Live(sp, before) && sp->regs[before].next == i &&
 	    sp->regs[before].fd != fd;
 	  loop invariant steps: 0 <= steps <= sp->capacity;
+	  loop invariant down: i == Nil ||
+	    ChainOf(sp->regs[i].fd, sp->hash_mask) == ChainOf(fd, sp->hash_mask) &&
+	    i + steps < sp->capacity;
+	  loop invariant rest: \forall integer j;
+	    Live(sp, j) && sp->regs[j].fd == fd ==> i != Nil && j <= i;
 	  loop assigns i, before, steps;
 	  loop variant sp->capacity - steps;
 	*/
@@ -60,22 +65,58 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev)
 	return SP_NIL;
 }
 
+/* Each chain runs down the slot indexes (safepoll.acsl: Chains), which is
+ * what lets a lookup that finds nothing prove that no live slot has the
+ * fd: the new slot goes after the last slot of its chain above it. */
 uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata)
 {
 	uint32_t slot = sp->free_head;
 	uint32_t chain = chain_of(sp, fd);
 	struct safepoll_reg *r = &sp->regs[slot];
+	uint32_t before = SP_NIL, i = sp->regs[chain].head, steps = 0;
 
 	//@ assert apart: \separated(sp, sp->regs + (0 .. sp->capacity - 1));
+	/* Bounded by the capacity, as sp_lookup is. */
+	/*@
+	  loop invariant place: before == Nil ?
+	    i == sp->regs[chain].head :
+	    Live(sp, before) && sp->regs[before].next == i && slot < before &&
+	    ChainOf(sp->regs[before].fd, sp->hash_mask) == chain;
+	  loop invariant link: i == Nil || Live(sp, i) &&
+	    ChainOf(sp->regs[i].fd, sp->hash_mask) == chain &&
+	    i + steps < sp->capacity;
+	  loop assigns i, before, steps;
+	  loop variant sp->capacity - steps;
+	*/
+	while (i < sp->capacity && i > slot && steps < sp->capacity) {
+		before = i;
+		i = sp->regs[i].next;
+		steps++;
+	}
+	/* The link into the chain is the last store, so that the proof of
+	 * what it leaves alone looks at it alone. */
 	sp->free_head = r->next;
+	sp->live++;
 	r->token = r->token / 0x100000000u * 0x100000000u + slot;
 	r->fd = fd;
 	r->events = events;
 	r->udata = udata;
-	r->next = sp->regs[chain].head;
-	sp->regs[chain].head = slot;
-	sp->live++;
-	//@ assert step: TakeStep{Pre, Here}(sp, slot, chain);
+	r->next = i;
+	//@ assert heads_kept: TakeKeepsHeads{Pre, Here}(sp, Nil);
+	//@ assert nexts_kept: TakeKeepsNexts{Pre, Here}(sp, slot, Nil);
+	//@ assert stored: r->events == events && r->udata == udata;
+	if (before == SP_NIL)
+		sp->regs[chain].head = slot;
+	else
+		sp->regs[before].next = slot;
+	//@ assert registration: r->events == events && r->udata == udata;
+	//@ assert keeps: TakeKeeps{Pre, Here}(sp, slot, chain);
+	//@ assert nexts: TakeKeepsNexts{Pre, Here}(sp, slot, before);
+	//@ assert heads: TakeKeepsHeads{Pre, Here}(sp, chain);
+	//@ assert slot: TakeSlot{Pre, Here}(sp, slot, chain);
+	//@ assert at_head: TakeAtHead{Pre, Here}(sp, slot, chain, before);
+	//@ assert after: TakeAfter{Pre, Here}(sp, slot, chain, before);
+	//@ assert step: TakeStep{Pre, Here}(sp, slot, chain, before);
 	return slot;
 }
 
@@ -107,6 +148,8 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 		sp->regs[chain].head = next;
 	else
 		sp->regs[prev].next = next;
+	//@ assert keeps: ReleaseKeeps{Pre, Here}(sp, slot);
+	//@ assert nexts: ReleaseKeepsNexts{Pre, Here}(sp, slot, prev);
 	//@ assert frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
 	/*@ assert unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev,
 	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */

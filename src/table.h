@@ -38,6 +38,7 @@ uint64_t sp_token(const struct safepoll *sp, uint32_t slot);
   ensures range: \result == Nil || 0 <= \result < sp->capacity;
   ensures found: \result != Nil ==> Live(sp, \result) &&
     sp->regs[\result].fd == fd;
+  ensures none: \result == Nil ==> NoRecord(sp, fd);
   ensures head: \result != Nil && *prev == Nil ==>
     sp->regs[ChainOf(fd, sp->hash_mask)].head == \result;
   ensures before: \result != Nil && *prev != Nil ==>
@@ -45,15 +46,15 @@ uint64_t sp_token(const struct safepoll *sp, uint32_t slot);
 */
 uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
 
-/* Takes the free slot at the head of the free list for fd, at the head of
- * fd's chain; the caller has checked that there is one and that the
- * kernel accepted its token. */
+/* Takes the free slot at the head of the free list for fd, in fd's chain
+ * after the last slot above it; the caller has checked that there is one
+ * and that the kernel accepted its token.  A record fd had may stay: the
+ * caller releases it next. */
 /*@
   requires valid: Instance(sp);
   requires has_free: sp->free_head != Nil;
   requires fd: fd >= 0;
-  assigns sp->free_head, sp->live, sp->regs[sp->free_head],
-    sp->regs[ChainOf(fd, sp->hash_mask)].head;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1];
   ensures storage: Storage(sp);
   ensures fields: sp->hash_mask == \old(sp->hash_mask) &&
     sp->batch_len == \old(sp->batch_len) &&
@@ -65,11 +66,16 @@ uint32_t sp_lookup(const struct safepoll *sp, int fd, uint32_t *prev);
   ensures registration: sp->regs[\result].udata == udata &&
     sp->regs[\result].events == events;
   ensures same_gen: Gen(sp, \result) == \old(Gen(sp, sp->free_head));
-  ensures chained: sp->regs[ChainOf(fd, sp->hash_mask)].head == \result &&
-    sp->regs[\result].next == \old(sp->regs[ChainOf(fd, sp->hash_mask)].head);
   ensures others: \forall integer i; 0 <= i < sp->capacity && i != \result ==>
-    sp->regs[i].fd == \old(sp->regs[i].fd) &&
-    sp->regs[i].next == \old(sp->regs[i].next);
+    sp->regs[i].fd == \old(sp->regs[i].fd);
+  ensures spliced: \forall integer i; 0 <= i < sp->capacity && i != \result ==>
+    sp->regs[i].next == \old(sp->regs[i].next) ||
+    sp->regs[i].next == \result &&
+      sp->regs[\result].next == \old(sp->regs[i].next);
+  ensures heads: \forall integer d; 0 <= d < sp->capacity ==>
+    sp->regs[d].head == \old(sp->regs[d].head) ||
+    sp->regs[d].head == \result &&
+      sp->regs[\result].next == \old(sp->regs[d].head);
   ensures new_token: OneNewToken{Old, Post}(sp, \result);
   ensures retired: RetiredStay{Old, Post}(sp);
   ensures generations: GenerationsGrow{Old, Post}(sp);
@@ -81,7 +87,8 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
  * it gave out is dead, and frees it (or retires it for good when the
  * generation would wrap). */
 /*@
-  requires valid: Instance(sp);
+  requires valid: Storage(sp) && Table(sp);
+  requires dup: DupOnly(sp, slot);
   requires live: Live(sp, slot);
   requires prev: prev == Nil ?
     sp->regs[ChainOf(sp->regs[slot].fd, sp->hash_mask)].head == slot :
@@ -93,6 +100,7 @@ uint32_t sp_take(struct safepoll *sp, int fd, uint32_t events, void *udata);
     sp->regs == \old(sp->regs) && sp->capacity == \old(sp->capacity);
   ensures frame: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
   ensures table: Table(sp);
+  ensures unique: UniqueFds(sp);
   ensures dead: !Live(sp, slot);
   ensures others: \forall integer i; 0 <= i < sp->capacity && i != slot ==>
     sp->regs[i].fd == \old(sp->regs[i].fd) &&

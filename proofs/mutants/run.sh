@@ -2,7 +2,7 @@
 # make prove-mutants (mk/mutants.mk): plants each bug of proofs/mutants/*.sed
 # in a copy of src/ and runs the proof that must fail on it.
 #   sh proofs/mutants/run.sh BUILD [NAME...]
-# MUTANT_SET=proofs/mutants/pending runs the mutants that wait for
+# MUTANT_SET=DIR runs another set, such as the mutants that wait for
 # contracts (proofs/mutants/README.md); make prove-mutants does not.
 # A mutant file says, in its header, the file it changes (# file:) and the
 # proofs to run (# proof: eva and/or wp:FUNCTIONS, WP restricted to those).

@@ -134,7 +134,8 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_ctl_op, spec_ctl_fd, spec_ctl_data;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -151,6 +152,12 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
     ensures no_token: \result < 0 ==> NoNewToken{Old, Post}(sp);
     ensures holds: \result == 0 ==>
       KernelHolds(sp, EPOLL_CTL_ADD, fd, events | EPOLLERR | EPOLLHUP, udata);
+    ensures one: \result == 0 ==> \forall integer i;
+      Live(sp, i) && sp->regs[i].fd == fd ==> i == TokenSlot(spec_ctl_data);
+    ensures decided: \result == 0 || \result == -errno ||
+      \result == -EBADF && \old(sp->epfd) < 0 ||
+      \result == -EINVAL && (events & ~(uint32_t)SAFEPOLL_EVENTS) != 0 ||
+      \result == -ENOSPC && \old(sp->free_head) == Nil;
   complete behaviors;
   disjoint behaviors;
 */
@@ -158,7 +165,8 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_ctl_op, spec_ctl_fd, spec_ctl_data;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -176,6 +184,10 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata);
     ensures old_dead: \result == 0 && TokenLive(sp, spec_ctl_data) ==>
       \exists integer s; Live{Old}(sp, s) && \at(sp->regs[s].fd, Old) == fd &&
         AllDead{Old, Post}(sp, s);
+    ensures decided: \result == 0 || \result == -errno ||
+      \result == -EBADF && \old(sp->epfd) < 0 ||
+      \result == -EINVAL && (events & ~(uint32_t)SAFEPOLL_EVENTS) != 0 ||
+      \result == -ENOSPC && \old(sp->free_head) == Nil;
   complete behaviors;
   disjoint behaviors;
 */
@@ -183,7 +195,8 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_ctl_op, spec_ctl_fd, spec_ctl_data;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     assigns \nothing;
@@ -194,6 +207,12 @@ int safepoll_mod(struct safepoll *sp, int fd, uint32_t events, void *udata);
     ensures kept: CtlKeeps{Old, Post}(sp);
     ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
     ensures no_token: NoNewToken{Old, Post}(sp);
+    ensures finished: \old(sp->epfd) < 0 ==> \result == -EBADF;
+    ensures decided: \result == 0 || \result == -errno ||
+      \result == -EBADF && \old(sp->epfd) < 0;
+    ensures gone: \old(sp->epfd) >= 0 &&
+      (\result == 0 || \result == -ENOENT || \result == -EBADF ||
+       \result == -EPERM) ==> NoRecord(sp, fd);
     ensures own: fd == \old(sp->epfd) ==>
       \result == -EBADF || \result == -EINVAL;
   complete behaviors;
@@ -203,8 +222,8 @@ int safepoll_del(struct safepoll *sp, int fd);
 
 /*@
   requires valid: sp == \null || Instance(sp);
-  assigns *sp, sp->regs[0 .. sp->capacity - 1], errno, spec_closed,
-    spec_ctl_op, spec_ctl_fd, spec_ctl_data;
+  assigns sp->free_head, sp->live, sp->regs[0 .. sp->capacity - 1], errno,
+    spec_closed, spec_ctl_op, spec_ctl_fd, spec_ctl_data;
   behavior null:
     assumes sp == \null;
     ensures result: \result == -EFAULT;
@@ -214,6 +233,9 @@ int safepoll_del(struct safepoll *sp, int fd);
     ensures kept: CtlKeeps{Old, Post}(sp);
     ensures instance: sp->epfd == \old(sp->epfd) && sp->flags == \old(sp->flags);
     ensures no_token: NoNewToken{Old, Post}(sp);
+    ensures gone: \result == 0 ==> NoRecord(sp, fd);
+    ensures decided: \result == 0 || \result == -errno ||
+      \result == -EBADF && \old(sp->epfd) < 0;
     ensures closed: spec_closed == fd || spec_closed == \old(spec_closed);
     ensures own: fd == \old(sp->epfd) ==> spec_closed == \old(spec_closed);
   complete behaviors;

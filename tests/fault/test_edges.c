@@ -47,6 +47,34 @@ static void test_corrupt_chain_bounded(void **state)
 	assert_int_equal(safepoll_check(f->sp), 0);
 }
 
+/* A chain that loops above the free slot: an add's walk to the new
+ * slot's place in the chain stops at the bound too, and the add is done
+ * (the check then finds the table corrupt). */
+static void test_corrupt_chain_take_bounded(void **state)
+{
+	struct fix *f = *state;
+	struct safepoll *sp = f->sp;
+	uint32_t s = sp->free_head, top = sp->capacity - 1, chain, head;
+	int q[2];
+
+	make_pipe(q);
+	chain = (uint32_t)q[0] & sp->hash_mask;
+	head = sp->regs[chain].head;
+	assert_true(s < top && sp->regs[top].fd < 0);
+	sp->regs[chain].head = top;
+	sp->regs[top].next = top;
+	assert_int_equal(safepoll_add(sp, q[0], EPOLLIN, NULL), 0);
+	assert_int_equal(sp->regs[s].fd, q[0]);
+	assert_int_equal(safepoll_check(sp), -EUCLEAN);
+	/* The table as an add to a sound chain leaves it. */
+	sp->regs[top].next = SP_NIL_VALUE;
+	sp->regs[s].next = head;
+	sp->regs[chain].head = s;
+	assert_int_equal(safepoll_check(sp), 0);
+	assert_int_equal(safepoll_close(sp, q[0]), 0);
+	close(q[1]);
+}
+
 /* Corruptions of the free list and the chains, each caught. */
 static void test_corrupt_lists(void **state)
 {
@@ -224,6 +252,7 @@ int main(void)
 		EDGE(test_clock_time_up_after_eintr),
 		EDGE(test_clock_fails_after_eintr),
 		EDGE(test_corrupt_chain_bounded),
+		EDGE(test_corrupt_chain_take_bounded),
 		EDGE(test_corrupt_lists),
 		EDGE(test_corrupt_duplicate_fd),
 		EDGE(test_generation_exhausted),

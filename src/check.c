@@ -11,8 +11,10 @@ void sp_clear_marks(struct safepoll *sp)
 	  loop assigns i, \at(sp->regs, Pre)[0 .. \at(sp->capacity, Pre) - 1].events;
 	  loop variant sp->capacity - i;
 	*/
-	for (uint32_t i = 0; i < sp->capacity; i++)
+	for (uint32_t i = 0; i < sp->capacity; i++) {
+		//@ assert apart: \separated(&sp->regs[i].events, sp);
 		sp->regs[i].events &= ~(SP_MARK | SP_STALE);
+	}
 }
 
 void sp_mark(struct safepoll *sp, uint32_t i)
@@ -29,8 +31,11 @@ void sp_mark_stale(struct safepoll *sp, uint32_t i)
  * retired (its generation used up); every live slot is the one its fd's
  * chain finds first, so no two live slots share an fd; the chains hold
  * the live slots and nothing else. */
+/* It asks for less than the instance invariant: it looks at run time for
+ * what UniqueFds rules out (a table written behind safepoll's back), and
+ * under UniqueFds that look would be dead code. */
 /*@
-  requires valid: Instance(sp);
+  requires valid: Storage(sp) && Table(sp);
   assigns sp->regs[0 .. sp->capacity - 1].events;
   ensures result: \result == 0 || \result == SP_BAD;
   ensures same: MarksOnly{Pre, Post}(sp);
@@ -56,7 +61,7 @@ static int check_table(struct safepoll *sp)
 		i = sp->regs[i].next;
 		steps++;
 	}
-	//@ assert kept: Instance(sp);
+	//@ assert kept: Storage(sp) && Table(sp);
 	/*@
 	  loop invariant range: 0 <= s <= sp->capacity;
 	  loop invariant live: live <= s;

@@ -31,7 +31,7 @@ _Static_assert(((SP_MARK | SP_STALE) & SAFEPOLL_EVENTS) == 0 &&
 
 /* Clears every slot's marks. */
 /*@
-  requires valid: Instance(sp);
+  requires valid: Storage(sp) && Table(sp);
   assigns sp->regs[0 .. sp->capacity - 1].events;
   ensures same: MarksOnly{Pre, Post}(sp);
 */

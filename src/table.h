@@ -31,7 +31,7 @@ uint64_t sp_token(const struct safepoll *sp, uint32_t slot);
 /* Finds fd's live slot, and the slot before it in its chain (Nil when it
  * heads the chain), which sp_release needs to unlink it. */
 /*@
-  requires valid: Instance(sp);
+  requires valid: Storage(sp) && Table(sp);
   requires prev: \valid(prev);
   requires apart: \separated(prev, sp, sp->regs + (0 .. sp->capacity - 1));
   assigns *prev;

@@ -14,7 +14,7 @@
 # commit e29e397); an Eva mutant takes 20-40 s, a WP one 33-88 s.
 #
 #   make prove-mutants                        all of them
-#   make prove-mutants MUTANTS="timeout-narrowing lookup-unbounded"
+#   make prove-mutants MUTANTS="timeout-narrowing lookup-head-only"
 #   make prove-mutants MUTANT_SET=DIR           another set of mutants
 # A mutant that today's contracts let through waits in its own set
 # (proofs/mutants/pending, empty since issue 12's last two were caught),

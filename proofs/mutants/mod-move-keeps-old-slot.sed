@@ -3,4 +3,4 @@
 # still handed out, with the old udata and mask.
 # file: ctl.c
 # proof: wp:mod_to_free_slot
-/^static int mod_to_free_slot(/,/^}/s/^\tsp_release(sp, slot, prev == SP_NIL ? moved : prev);$/\t(void)prev;/
+/^static int mod_to_free_slot(/,/^}/s/^\tsp_release(sp, slot, sp->regs\[moved\].next == slot ? moved : prev);$/\t(void)prev;/

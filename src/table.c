@@ -151,6 +151,9 @@ void sp_release(struct safepoll *sp, uint32_t slot, uint32_t prev)
 	//@ assert keeps: ReleaseKeeps{Pre, Here}(sp, slot);
 	//@ assert nexts: ReleaseKeepsNexts{Pre, Here}(sp, slot, prev);
 	//@ assert frame: ReleaseFrame{Pre, Here}(sp, slot, prev);
+	/*@ assert unlink_head: ReleaseUnlinkHead{Pre, Here}(sp, slot, prev,
+	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
+	//@ assert unlink_prev: ReleaseUnlinkPrev{Pre, Here}(sp, slot, prev);
 	/*@ assert unlink: ReleaseUnlink{Pre, Here}(sp, slot, prev,
 	      ChainOf(\at(sp->regs[slot].fd, Pre), sp->hash_mask)); */
 	/*@ assert step: ReleaseStep{Pre, Here}(sp, slot, prev,

@@ -81,6 +81,9 @@ static void forget_if_stale(struct safepoll *sp, int fd, int rc)
   ensures no_token: NoNewToken{Pre, Post}(sp);
   ensures room: \result == 0 && sp->free_head != Nil ==>
     Gen(sp, sp->free_head) > Gen{Pre}(sp, sp->free_head);
+  ensures replaced: \result == 0 ==> \forall integer s;
+    Live{Pre}(sp, s) && \old(sp->regs[s].fd) == fd ==>
+    Released{Pre, Post}(sp, s);
 */
 static int make_room(struct safepoll *sp, int fd, uint32_t events)
 {
@@ -117,6 +120,9 @@ static int make_room(struct safepoll *sp, int fd, uint32_t events)
   ensures no_token: \result < 0 ==> NoNewToken{Pre, Post}(sp);
   ensures holds: \result == 0 ==>
     KernelHolds(sp, EPOLL_CTL_ADD, fd, events | EPOLLERR | EPOLLHUP, udata);
+  ensures replaced: \result == 0 ==> \forall integer s;
+    Live{Pre}(sp, s) && \old(sp->regs[s].fd) == fd ==>
+    Released{Pre, Post}(sp, s);
 */
 static int add_to_free_slot(struct safepoll *sp, int fd, uint32_t events,
 			    void *udata)
@@ -176,6 +182,11 @@ int safepoll_add(struct safepoll *sp, int fd, uint32_t events, void *udata)
 	rc = add_to_free_slot(sp, fd, events, udata);
 	/*@ assert history: GenerationsGrow{Pre, Here}(sp) &&
 	      RetiredStay{Pre, Here}(sp); */
+	/* After make_room released the record, this add may take its slot
+	 * again, at a later generation: the old tokens stay dead. */
+	/*@ assert replaced_dead: rc == 0 ==> \forall integer s;
+	      Live{Pre}(sp, s) && \at(sp->regs[s].fd, Pre) == fd ==>
+	      AllDead{Pre, Here}(sp, s); */
 	/*@ assert new_gen: rc == 0 && \at(sp->free_head, Pre) == Nil ==>
 	      \forall integer t; TokenLive(sp, t) ==> TokenLive{Pre}(sp, t) ||
 	        TokenGen(t) > Gen{Pre}(sp, TokenSlot(t)); */

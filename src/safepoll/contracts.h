@@ -154,6 +154,9 @@ int safepoll_grow(struct safepoll *sp, struct safepoll_reg *regs,
       KernelHolds(sp, EPOLL_CTL_ADD, fd, events | EPOLLERR | EPOLLHUP, udata);
     ensures one: \result == 0 ==> \forall integer i;
       Live(sp, i) && sp->regs[i].fd == fd ==> i == TokenSlot(spec_ctl_data);
+    ensures replaced: \result == 0 ==> \forall integer s;
+      Live{Old}(sp, s) && \old(sp->regs[s].fd) == fd ==>
+      AllDead{Old, Post}(sp, s);
     ensures decided: \result == 0 || \result == -errno ||
       \result == -EBADF && \old(sp->epfd) < 0 ||
       \result == -EINVAL && (events & ~(uint32_t)SAFEPOLL_EVENTS) != 0 ||

@@ -187,7 +187,9 @@ static void draw_exclusive_twin(struct prog *p, unsigned pos,
  * on the same epoll, of a file an earlier add put there, then the hand-
  * out of an event of that batch.  safepoll exists for that order (a
  * handler's change between two hand-outs); by chance alone a bug there
- * was found from an empty corpus in 2 of 5 runs of 120 s. */
+ * was found from an empty corpus in 2 of 5 runs of 120 s.  Half of those
+ * hand-outs are of event 0: a fetch from a young program's epoll mostly
+ * brings back one event, which any other index misses. */
 static void draw_handler(struct prog *p, unsigned pos, const struct slot *s,
 			 struct rng *g)
 {
@@ -205,7 +207,7 @@ static void draw_handler(struct prog *p, unsigned pos, const struct slot *s,
 	h.id = p->next_id++;
 	insert_slot(p, pos + 1, &h);
 	insert_new(p, pos + 2, FUZZ_EVENT, s->obj[0], -1,
-		   (uint8_t)below(g, FUZZ_EVENT_INDICES));
+		   (uint8_t)(below(g, 2) ? 0 : below(g, FUZZ_EVENT_INDICES)));
 }
 
 static void insert(struct prog *p, struct rng *g)

@@ -13,7 +13,8 @@ MAN_FUNCS := safepoll_init safepoll_new safepoll_fini safepoll_free \
 # Frama-C only, the contracts (a program that uses safepoll can be
 # checked against them).
 HEADERS := src/safepoll.h src/safepoll_loop.h
-CONTRACTS := src/safepoll/contracts.h src/safepoll/safepoll.acsl
+CONTRACTS := src/safepoll/contracts.h src/safepoll/registration.h \
+	src/safepoll/safepoll.acsl
 
 ## make install     PREFIX=/usr/local DESTDIR= : headers, libraries, safepoll.pc
 ## make uninstall   removes what make install put there

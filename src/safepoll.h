@@ -27,8 +27,9 @@
  * old registration's events are dropped from then on.
  *
  * This header is plain C (C89 and later, and C++).  Each function's
- * contract, in ACSL, is in safepoll/contracts.h, which `make prove`
- * proves and which only Frama-C reads.
+ * contract, in ACSL, is in safepoll/contracts.h (add, mod, del and
+ * close in safepoll/registration.h, which it includes), which `make
+ * prove` proves and which only Frama-C reads.
  *
  * ABI: the soname's number changes whenever a struct below changes its
  * size or layout, or an exported function its meaning: the inline

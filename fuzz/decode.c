@@ -28,181 +28,293 @@
  * operation that needs a reference before any exists, a binding past
  * FUZZ_OBJECTS_MAX and a regular file past FUZZ_FILES_MAX are left out.
  * A poll's mask keeps only the bits with words (format.c's unknown ones
- * are for add and mod). */
-#include <stdio.h>
+ * are for add and mod).
+ *
+ * Each operation is made twice over, as its line of text and as the
+ * parsed operation trace_parse would make of that line: the run needs
+ * only the second, the reports and the tools the first.  Parsing the
+ * text instead cost a fifth of a run (test_format checks the two agree).
+ * So the text is put together by hand, without printf, which cost as
+ * much again. */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "format.h"
 
-struct ref {
-	char name[16];
-	bool eventfd;
-	bool epoll;
-};
-
 struct decoder {
 	struct fuzz_program *p;
-	struct ref refs[2 * FUZZ_OBJECTS_MAX];
-	unsigned nrefs;
-	unsigned eps[2 * FUZZ_OBJECTS_MAX]; /* indices of epoll references */
+	bool epoll[FUZZ_REFS_MAX]; /* which references are epolls */
+	unsigned eps[FUZZ_REFS_MAX]; /* indices of epoll references */
 	unsigned neps;
 	unsigned objects;
 	unsigned per_kind[6];
 	unsigned instances;
+	size_t start[FUZZ_OPS_MAX]; /* where each line starts in the text */
 };
 
-static const struct ref *ref_of(const struct decoder *dc, uint8_t x)
+static char fuzz_file[] = "<fuzz>";
+
+static void put(struct decoder *dc, const char *s)
 {
-	return &dc->refs[x % dc->nrefs];
+	trace_buf_puts(&dc->p->text, s);
 }
 
-static const struct ref *epref_of(const struct decoder *dc, uint8_t x)
+/* v in decimal, in d; returns where it starts. */
+static const char *decimal(char d[24], uint64_t v)
+{
+	char *at = d + 23;
+
+	*at = '\0';
+	do
+		*--at = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return at;
+}
+
+static void put_u(struct decoder *dc, uint64_t v)
+{
+	char d[24];
+
+	put(dc, decimal(d, v));
+}
+
+static void put_i(struct decoder *dc, int v)
+{
+	if (v < 0)
+		put(dc, "-");
+	put_u(dc, v < 0 ? -(uint64_t)(int64_t)v : (uint64_t)v);
+}
+
+static int ref_of(const struct decoder *dc, uint8_t x)
+{
+	return (int)(x % dc->p->t.nslots);
+}
+
+static int epref_of(const struct decoder *dc, uint8_t x)
 {
 	if (x < 0x80 && dc->neps > 0)
-		return &dc->refs[dc->eps[x % dc->neps]];
+		return (int)dc->eps[x % dc->neps];
 	return ref_of(dc, x & 0x7f);
 }
 
-static void bind(struct decoder *dc, const char *name, bool eventfd,
-		 bool epoll)
+/* A reference operand: " NAME" on the line. */
+static int operand(struct decoder *dc, int ref)
 {
-	struct ref *r = &dc->refs[dc->nrefs];
-
-	snprintf(r->name, sizeof(r->name), "%s", name);
-	r->eventfd = eventfd;
-	r->epoll = epoll;
-	if (epoll)
-		dc->eps[dc->neps++] = dc->nrefs;
-	dc->nrefs++;
+	put(dc, " ");
+	put(dc, dc->p->t.slots[ref].ref);
+	return ref;
 }
 
-/* A binding: its line's start and the names it binds. */
-static void binding(struct decoder *dc, enum fuzz_kind k, const uint8_t *op)
+/* Binds the next reference: NAME, or NAME and end (".r"). */
+static int bind_ref(struct decoder *dc, const char *name, const char *end,
+		bool eventfd, bool epoll)
+{
+	struct trace *t = &dc->p->t;
+	unsigned i = (unsigned)t->nslots++;
+	char *s = dc->p->names[i];
+
+	strcpy(s, name);
+	strcat(s, end);
+	t->slots[i] = (struct trace_slot){ .ref = s, .eventfd = eventfd };
+	dc->epoll[i] = epoll;
+	if (epoll)
+		dc->eps[dc->neps++] = i;
+	return (int)i;
+}
+
+/* A binding operation: its line and the references it binds. */
+static void binding(struct decoder *dc, enum fuzz_kind k, const uint8_t *op,
+		    struct trace_op *o)
 {
 	static const char *const verb[] = { "epoll", "pipe", "socketpair",
 					    "eventfd", "file", "dup" };
 	static const char letter[] = "EPSFRD";
-	struct trace_buf *b = &dc->p->text;
-	const struct ref *src = k == FUZZ_DUP ? ref_of(dc, op[1]) : NULL;
-	char name[8], end[16];
+	static const enum trace_kind kind[] = { TRACE_EPOLL, TRACE_PIPE,
+						TRACE_SOCKETPAIR, TRACE_EVENTFD,
+						TRACE_FILE, TRACE_DUP };
+	unsigned *count = k == FUZZ_INSTANCE ? &dc->instances : &dc->per_kind[k];
+	char name[8], d[24];
 
 	dc->objects++;
+	/* The kind's letter and its count, at most FUZZ_OBJECTS_MAX. */
+	name[0] = k == FUZZ_INSTANCE ? 'I' : letter[k];
+	strcpy(name + 1, decimal(d, ++*count));
 	if (k == FUZZ_INSTANCE) {
-		snprintf(name, sizeof(name), "I%u", ++dc->instances);
-		trace_buf_printf(b, "instance %s %u %u", name,
-				 fuzz_room_decode(op[2]),
-				 fuzz_gen_decode(op[3]));
-		bind(dc, name, false, true);
+		o->kind = TRACE_INSTANCE;
+		o->room = fuzz_room_decode(op[2]);
+		o->gen = fuzz_gen_decode(op[3]);
+		put(dc, "instance ");
+		put(dc, name);
+		put(dc, " ");
+		put_u(dc, o->room);
+		put(dc, " ");
+		put_u(dc, o->gen);
+		o->bind = bind_ref(dc, name, "", false, true);
 		return;
 	}
-	snprintf(name, sizeof(name), "%c%u", letter[k], ++dc->per_kind[k]);
-	if (src)
-		trace_buf_printf(b, "dup %s %s", src->name, name);
-	else
-		trace_buf_printf(b, "%s %s", verb[k], name);
+	o->kind = kind[k];
+	put(dc, verb[k]);
+	if (k == FUZZ_DUP)
+		o->fd = operand(dc, ref_of(dc, op[1]));
+	put(dc, " ");
+	put(dc, name);
 	switch (k) {
 	case FUZZ_PIPE:
 	case FUZZ_SOCKETPAIR:
-		snprintf(end, sizeof(end), "%s.%c", name, k == FUZZ_PIPE ? 'r' : 'a');
-		bind(dc, end, false, false);
-		snprintf(end, sizeof(end), "%s.%c", name, k == FUZZ_PIPE ? 'w' : 'b');
-		bind(dc, end, false, false);
+		o->bind = bind_ref(dc, name, k == FUZZ_PIPE ? ".r" : ".a", false,
+			       false);
+		bind_ref(dc, name, k == FUZZ_PIPE ? ".w" : ".b", false, false);
 		break;
 	case FUZZ_EVENTFD:
-		trace_buf_printf(b, " %llu",
-				 (unsigned long long)fuzz_value_decode(
-					 FUZZ_V_INIT, op[2], op[3], op[4]));
-		bind(dc, name, true, false);
+		o->n = fuzz_value_decode(FUZZ_V_INIT, op[2], op[3], op[4]);
+		put(dc, " ");
+		put_u(dc, o->n);
+		o->bind = bind_ref(dc, name, "", true, false);
 		break;
 	case FUZZ_DUP:
-		bind(dc, name, src->eventfd, src->epoll);
+		o->bind = bind_ref(dc, name, "", dc->p->t.slots[o->fd].eventfd,
+			       dc->epoll[o->fd]);
 		break;
 	default:
-		bind(dc, name, false, k == FUZZ_EPOLL);
+		o->bind = bind_ref(dc, name, "", false, k == FUZZ_EPOLL);
 		break;
 	}
 }
 
-static void value(struct trace_buf *b, enum fuzz_value v, const uint8_t *op)
+static void events(struct decoder *dc, uint32_t mask)
 {
-	trace_buf_printf(b, " %llu", (unsigned long long)fuzz_value_decode(
-					     v, op[2], op[3], op[4]));
+	put(dc, " ");
+	fuzz_events_print(&dc->p->text, mask);
 }
 
-/* Appends operation op's line; false if it is left out. */
-static bool operation(struct decoder *dc, const uint8_t *op)
+/* Operation op's line and what it parses to; false (and nothing
+ * written) if it is left out. */
+static bool operation(struct decoder *dc, const uint8_t *op,
+		      struct trace_op *o)
 {
 	static const char *const how[] = { "rd", "wr", "rdwr" };
-	struct trace_buf *b = &dc->p->text;
+	static const int shut[] = { SHUT_RD, SHUT_WR, SHUT_RDWR };
 	enum fuzz_kind k = fuzz_kind_of(op[0]);
-	const struct ref *fd, *ep;
+	size_t nrefs = dc->p->t.nslots;
 
 	if (fuzz_binds(k)) {
 		if (dc->objects >= FUZZ_OBJECTS_MAX ||
-		    (k == FUZZ_DUP && dc->nrefs == 0) ||
+		    (k == FUZZ_DUP && nrefs == 0) ||
 		    (k == FUZZ_FILE && dc->per_kind[k] >= FUZZ_FILES_MAX))
 			return false;
-		binding(dc, k, op);
+		binding(dc, k, op, o);
 		return true;
 	}
-	if (dc->nrefs == 0)
+	if (nrefs == 0)
 		return false;
-	fd = ref_of(dc, op[1]);
-	ep = epref_of(dc, op[1]);
 	switch (k) {
 	case FUZZ_CLOSE:
-		trace_buf_printf(b, "close %s", fd->name);
+		o->kind = TRACE_CLOSE;
+		put(dc, "close");
+		o->fd = operand(dc, ref_of(dc, op[1]));
 		break;
 	case FUZZ_WRITE:
 	case FUZZ_READ:
-		trace_buf_printf(b, "%s %s", k == FUZZ_WRITE ? "write" : "read",
-				 fd->name);
-		value(b, fd->eventfd ? FUZZ_V_COUNTER : FUZZ_V_SIZE, op);
+		o->kind = k == FUZZ_WRITE ? TRACE_WRITE : TRACE_READ;
+		put(dc, k == FUZZ_WRITE ? "write" : "read");
+		o->fd = operand(dc, ref_of(dc, op[1]));
+		o->eventfd = dc->p->t.slots[o->fd].eventfd;
+		o->n = fuzz_value_decode(o->eventfd ? FUZZ_V_COUNTER
+						    : FUZZ_V_SIZE,
+					 op[2], op[3], op[4]);
+		put(dc, " ");
+		put_u(dc, o->n);
 		break;
 	case FUZZ_SHUTDOWN:
-		trace_buf_printf(b, "shutdown %s %s", fd->name, how[op[2] % 3]);
+		o->kind = TRACE_SHUTDOWN;
+		put(dc, "shutdown");
+		o->fd = operand(dc, ref_of(dc, op[1]));
+		o->how = shut[op[2] % 3];
+		put(dc, " ");
+		put(dc, how[op[2] % 3]);
 		break;
 	case FUZZ_PIPESIZE:
-		trace_buf_printf(b, "pipesize %s", fd->name);
-		value(b, FUZZ_V_PIPESIZE, op);
+		o->kind = TRACE_PIPESIZE;
+		put(dc, "pipesize");
+		o->fd = operand(dc, ref_of(dc, op[1]));
+		o->n = fuzz_value_decode(FUZZ_V_PIPESIZE, op[2], op[3], op[4]);
+		put(dc, " ");
+		put_u(dc, o->n);
 		break;
 	case FUZZ_POLL:
-		trace_buf_printf(b, "poll %s ", fd->name);
-		fuzz_events_print(b, fuzz_events_decode(op[3], op[4]) &
-					     trace_word_bits());
+		o->kind = TRACE_POLL;
+		put(dc, "poll");
+		o->fd = operand(dc, ref_of(dc, op[1]));
+		o->events = fuzz_events_decode(op[3], op[4]) & trace_word_bits();
+		events(dc, o->events);
+		/* As the parser does: struct pollfd cannot hold them. */
+		o->events &= ~trace_epoll_only_bits();
 		break;
 	case FUZZ_ADD:
 	case FUZZ_MOD:
-		trace_buf_printf(b, "%s %s %s ", k == FUZZ_ADD ? "add" : "mod",
-				 ep->name, ref_of(dc, op[2])->name);
-		fuzz_events_print(b, fuzz_events_decode(op[3], op[4]));
+		o->kind = k == FUZZ_ADD ? TRACE_ADD : TRACE_MOD;
+		put(dc, k == FUZZ_ADD ? "add" : "mod");
+		o->ep = operand(dc, epref_of(dc, op[1]));
+		o->fd = operand(dc, ref_of(dc, op[2]));
+		o->events = fuzz_events_decode(op[3], op[4]);
+		events(dc, o->events);
 		break;
 	case FUZZ_DEL:
 	case FUZZ_DELCLOSE:
-		trace_buf_printf(b, "%s %s %s",
-				 k == FUZZ_DEL ? "del" : "delclose", ep->name,
-				 ref_of(dc, op[2])->name);
+		o->kind = k == FUZZ_DEL ? TRACE_DEL : TRACE_DELCLOSE;
+		put(dc, k == FUZZ_DEL ? "del" : "delclose");
+		o->ep = operand(dc, epref_of(dc, op[1]));
+		o->fd = operand(dc, ref_of(dc, op[2]));
 		break;
 	case FUZZ_WAIT:
-		trace_buf_printf(b, "wait %s %d", ep->name,
-				 fuzz_max_decode(op[2]));
-		if (fuzz_timeout_decode(op[3]) > 0)
-			trace_buf_printf(b, " %d", fuzz_timeout_decode(op[3]));
-		break;
 	case FUZZ_FETCH:
 	case FUZZ_WAITARRAY:
-		trace_buf_printf(b, "%s %s %d",
-				 k == FUZZ_FETCH ? "fetch" : "waitarray", ep->name,
-				 fuzz_max_decode(op[2]));
+		o->kind = k == FUZZ_WAIT    ? TRACE_WAIT :
+			  k == FUZZ_FETCH   ? TRACE_FETCH :
+					      TRACE_WAITARRAY;
+		put(dc, k == FUZZ_WAIT ? "wait" :
+			k == FUZZ_FETCH ? "fetch" : "waitarray");
+		o->ep = operand(dc, epref_of(dc, op[1]));
+		o->max = fuzz_max_decode(op[2]);
+		put(dc, " ");
+		put_i(dc, o->max);
+		if (k == FUZZ_WAIT && fuzz_timeout_decode(op[3]) > 0) {
+			o->timeout = fuzz_timeout_decode(op[3]);
+			put(dc, " ");
+			put_i(dc, o->timeout);
+		}
 		break;
 	case FUZZ_EVENT:
-		trace_buf_printf(b, "event %s %d", ep->name,
-				 op[2] % FUZZ_EVENT_INDICES);
+		o->kind = TRACE_EVENT;
+		put(dc, "event");
+		o->ep = operand(dc, epref_of(dc, op[1]));
+		o->max = op[2] % FUZZ_EVENT_INDICES;
+		o->n = (uint64_t)o->max;
+		put(dc, " ");
+		put_i(dc, o->max);
 		break;
 	default:
 		return false;
 	}
 	return true;
+}
+
+/* Each operation's text: its line of the trace's text, NUL in place of
+ * the newline, in a copy of its own. */
+static int texts(struct decoder *dc)
+{
+	struct fuzz_program *p = dc->p;
+
+	p->lines = malloc(p->text.len + 1);
+	if (!p->lines)
+		return -1;
+	memcpy(p->lines, p->text.s, p->text.len + 1);
+	for (size_t i = 0; i < p->t.nops; i++) {
+		p->ops[i].text = p->lines + dc->start[i];
+		p->lines[dc->start[i] + strcspn(p->ops[i].text, "\n")] = '\0';
+	}
+	return 0;
 }
 
 int fuzz_decode(const uint8_t *data, size_t size, struct fuzz_program *p)
@@ -212,29 +324,42 @@ int fuzz_decode(const uint8_t *data, size_t size, struct fuzz_program *p)
 	memset(p, 0, sizeof(*p));
 	memset(&dc, 0, sizeof(dc));
 	dc.p = p;
+	p->t.file = fuzz_file;
+	p->t.ops = p->ops;
+	p->t.slots = p->slots;
 	if (size > FUZZ_INPUT_MAX)
 		size = FUZZ_INPUT_MAX;
 	trace_buf_puts(&p->text, "");
 	for (size_t at = 0; at < size; at += FUZZ_OP_BYTES) {
 		uint8_t op[FUZZ_OP_BYTES] = { 0 };
+		struct trace_op *o = &p->ops[p->t.nops];
 
 		memcpy(op, data + at,
 		       size - at < FUZZ_OP_BYTES ? size - at : FUZZ_OP_BYTES);
 		if (fuzz_kind_of(op[0]) == FUZZ_CHECK) {
-			if (p->nops > 0)
-				p->check_after[p->nops - 1] = true;
+			if (p->t.nops > 0)
+				p->check_after[p->t.nops - 1] = true;
 			continue;
 		}
-		if (!operation(&dc, op))
+		dc.start[p->t.nops] = p->text.len;
+		*o = (struct trace_op){ .bind = -1, .fd = -1, .ep = -1 };
+		if (!operation(&dc, op, o))
 			continue;
-		trace_buf_puts(&p->text, "\n");
-		p->nops++;
+		o->line = (unsigned)p->t.nops + 1;
+		p->t.nadds += o->kind == TRACE_ADD;
+		put(&dc, "\n");
+		p->t.nops++;
 	}
-	return p->text.failed ? -1 : 0;
+	if (p->text.failed || texts(&dc) < 0) {
+		fuzz_program_free(p);
+		return -1;
+	}
+	return 0;
 }
 
 void fuzz_program_free(struct fuzz_program *p)
 {
 	trace_buf_free(&p->text);
+	free(p->lines);
 	memset(p, 0, sizeof(*p));
 }

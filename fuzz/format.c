@@ -216,7 +216,8 @@ void fuzz_events_print(struct trace_buf *b, uint32_t events)
 	for (size_t i = 0; i < COUNT(words); i++) {
 		if (!(events & words[i].bit))
 			continue;
-		trace_buf_printf(b, "%s%s", sep, words[i].name);
+		trace_buf_puts(b, sep);
+		trace_buf_puts(b, words[i].name);
 		sep = "|";
 	}
 	for (size_t i = 0; i < COUNT(unknown); i++)

@@ -62,17 +62,27 @@ static inline bool fuzz_makes_epoll(enum fuzz_kind k)
 /* `event`'s I: a batch of the fuzzer's few registrations is short. */
 #define FUZZ_EVENT_INDICES 8
 
-/* What the bytes decode to: a trace text of one operation a line (no
- * comments), and after which operations the deep checks run (the
- * interest lists and safepoll_check: they read /proc, so they are not
- * run after every operation). */
+/* References: a binding makes one, a pipe or a socket pair two. */
+#define FUZZ_REFS_MAX (2 * FUZZ_OBJECTS_MAX)
+
+/* What the bytes decode to: the trace, parsed (t; its ops, slots and
+ * texts live in the arrays below, so it is never given to trace_free
+ * and a program is never copied or moved),
+ * its text of one operation a line (no comments), and after which
+ * operations the deep checks run (the interest lists and
+ * safepoll_check: they read /proc, so they are not run after every
+ * operation). */
 struct fuzz_program {
+	struct trace t;
 	struct trace_buf text;
-	size_t nops;
 	bool check_after[FUZZ_OPS_MAX];
+	struct trace_op ops[FUZZ_OPS_MAX];
+	struct trace_slot slots[FUZZ_REFS_MAX];
+	char names[FUZZ_REFS_MAX][8]; /* "S16.b" */
+	char *lines; /* the text, NUL at each line's end: ops' text */
 };
 
-/* Decodes any bytes into a valid trace.  Returns 0, or -1 when memory ran
+/* Decodes any bytes into a valid trace, parsed and as text.  Returns 0, or -1 when memory ran
  * out.  Bytes past FUZZ_INPUT_MAX are ignored. */
 int fuzz_decode(const uint8_t *data, size_t size, struct fuzz_program *p);
 void fuzz_program_free(struct fuzz_program *p);
@@ -101,7 +111,7 @@ int fuzz_setup(void);
 int fuzz_run(const struct trace *t, const bool *check_after,
 	     struct trace_buf *report);
 
-/* Decode, parse and run: the body of every fuzzer entry point.  On a
+/* Decode and run: the body of every fuzzer entry point.  On a
  * difference the report (the trace and the differing line) goes to
  * stderr and the process aborts, which the fuzzing engine records. */
 void fuzz_one(const uint8_t *data, size_t size);

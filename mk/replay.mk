@@ -31,14 +31,23 @@ $(BUILD)/replay/test_fdinfo: replay/tests/test_fdinfo.c \
 	$(CC) $(ALL_CPPFLAGS) -Itrace -Ireplay $(ALL_CFLAGS) $^ $(ALL_LDFLAGS) \
 		-lcmocka -o $@
 
+# replay_fdinfo is the test's own: the kernel's list, in either order.
+$(BUILD)/replay/test_tokens: replay/tests/test_tokens.c \
+		$(BUILD)/replay/tokens.o $(BUILD)/libtrace.a
+	@sh mk/need.sh cmocka
+	$(CC) $(ALL_CPPFLAGS) -Itrace -Ireplay $(ALL_CFLAGS) $^ $(ALL_LDFLAGS) \
+		-lcmocka -o $@
+
 ## make test-replay  the parser's errors (FILE:LINE, status 2), LANGUAGE.md's
 ##                   example in --kernel and --model, --check's comparisons,
-##                   the reading of fdinfo's "tfd:" lines
+##                   the reading of fdinfo's "tfd:" lines, the map of tokens
 .PHONY: test-replay
 TEST_TARGETS += test-replay
-test-replay: $(REPLAY) $(BUILD)/replay/test_compare $(BUILD)/replay/test_fdinfo
+test-replay: $(REPLAY) $(BUILD)/replay/test_compare $(BUILD)/replay/test_fdinfo \
+		$(BUILD)/replay/test_tokens
 	$(BUILD)/replay/test_compare
 	$(BUILD)/replay/test_fdinfo
+	$(BUILD)/replay/test_tokens
 	@sh replay/tests/run.sh $(REPLAY) kernel model
 
 ## make test-corpus  every corpus/*.trace in --check mode, output equal to its .out

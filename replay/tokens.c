@@ -85,8 +85,13 @@ int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 	while (r == 0 && (got = trace_interest_next(b.s, &s, &it, why)) > 0) {
 		/* The registration just made or changed is the one of this
 		 * fd whose token is new; one already known keeps its label,
-		 * which is the one a mod reaches anyway. */
+		 * which is the one a mod reaches anyway.  The same number
+		 * can also name a registration the engine made raw, of a
+		 * file since closed behind a dup: its data is no token.
+		 * safepoll's dead token (UINT64_MAX, a mod of a number it
+		 * has no record of) has that form too, and is one. */
 		if (it.error || it.tfd != fd ||
+		    (REPLAY_IS_RAW(it.data) && it.data != UINT64_MAX) ||
 		    replay_tokens_find(m, file, it.data, &known))
 			continue;
 		*token = it.data;

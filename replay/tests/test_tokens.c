@@ -1,0 +1,96 @@
+/* The wrapper engine's map of safepoll's tokens (replay/tokens.c): after
+ * an add or mod through safepoll, which of the epoll's registrations of
+ * that fd number holds the new token.  Another registration of the same
+ * number can be there (a file closed behind a dup, whose number a new
+ * file took), made raw by the engine; the kernel lists the two in the
+ * order of their files' addresses, so either can come first.  safepoll's
+ * dead token, all ones, has a raw datum's form but is safepoll's. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "interest.h"
+#include "replay.h"
+
+/* The epoll's list, as replay_fdinfo would give it: this test's stand-in
+ * for the kernel's fdinfo. */
+static const char *list;
+
+int replay_fdinfo(struct trace_buf *b, int epfd)
+{
+	(void)epfd;
+	trace_buf_puts(b, list);
+	return 0;
+}
+
+/* Slot 0 at the last generation; and a raw registration's data. */
+#define TOKEN 0xffffffff00000000ull
+#define RAW REPLAY_RAW_DATA(4)
+
+static uint64_t learn(const char *l)
+{
+	struct replay_tokens m = {0};
+	uint64_t token = 0, id = 0;
+
+	list = l;
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 5, 12, &token), 0);
+	assert_true(replay_tokens_find(&m, 1, TOKEN, &id));
+	assert_int_equal(id, 12);
+	replay_tokens_free(&m);
+	return token;
+}
+
+static void raw_registration_listed_after(void **state)
+{
+	(void)state;
+	assert_int_equal(learn(" 7:5:1:ffffffff00000000 7:5:1:4ffffffff"),
+			 TOKEN);
+}
+
+static void raw_registration_listed_before(void **state)
+{
+	(void)state;
+	assert_int_equal(learn(" 7:5:1:4ffffffff 7:5:1:ffffffff00000000"),
+			 TOKEN);
+}
+
+static void raw_data_is_never_a_token(void **state)
+{
+	struct replay_tokens m = {0};
+	uint64_t token = 0, id = 0;
+
+	(void)state;
+	list = " 7:5:1:4ffffffff";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 5, 12, &token), 0);
+	assert_false(replay_tokens_find(&m, 1, RAW, &id));
+	replay_tokens_free(&m);
+}
+
+static void dead_token_is_learnt(void **state)
+{
+	struct replay_tokens m = {0};
+	uint64_t token = 0, id = 0;
+
+	(void)state;
+	list = " 7:5:1:4ffffffff 7:5:1:ffffffffffffffff";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 5, 12, &token), 0);
+	assert_int_equal(token, UINT64_MAX);
+	assert_true(replay_tokens_find(&m, 1, UINT64_MAX, &id));
+	assert_int_equal(id, 12);
+	replay_tokens_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(raw_registration_listed_after),
+		cmocka_unit_test(raw_registration_listed_before),
+		cmocka_unit_test(raw_data_is_never_a_token),
+		cmocka_unit_test(dead_token_is_learnt),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -207,15 +207,21 @@ int replay_fdinfo_text(struct trace_buf *b, int epfd, const char *text);
 int replay_compare_interest(const struct trace *t, const char *kernel,
 			    const char *model, struct trace_buf *notes);
 
-/* The wrapper's (epoll file, safepoll token) -> label id map. */
+/* The wrapper's (epoll file, safepoll token) -> label id map.  safepoll's
+ * dead token (UINT64_MAX: a mod of a number it has no record of) is one
+ * datum for every registration it gives it, so it maps to the first
+ * one's label, and `dead` holds the labels of all that hold it now. */
 struct replay_tokens {
 	struct token *v;
 	size_t cap, n;
+	struct dead_label *dead;
+	size_t ndead, deadcap;
 };
 
 /* After an add or mod through safepoll on epfd (whose file is `file`):
  * maps the new token of fd's registration to label id, and leaves it in
- * *token (untouched when none is new). */
+ * *token (untouched when none is new); a dead token puts id among the
+ * file's dead labels, a live one takes it out. */
 int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 			int fd, uint64_t id, uint64_t *token);
 /* The token the wrapper engine's last add or mod through safepoll that
@@ -227,6 +233,14 @@ uint64_t replay_wrapper_token(const struct replay_engine *e);
 uint32_t replay_wrapper_room(const struct trace *t, const struct trace_op *op);
 bool replay_tokens_find(const struct replay_tokens *m, uint32_t file,
 			uint64_t token, uint64_t *id);
+/* Whether label id's registration on the epoll file holds the dead
+ * token: a raw wait's events of such registrations cannot be told apart
+ * (each prints as the first one's label). */
+bool replay_tokens_dead(const struct replay_tokens *m, uint32_t file,
+			uint64_t id);
+/* The same for the wrapper engine's epoll at descriptor ep. */
+bool replay_wrapper_dead_label(const struct replay_engine *e, int ep,
+			       uint64_t id);
 void replay_tokens_free(struct replay_tokens *m);
 
 /* Whether safepoll's answer ret to operation op is one of its own

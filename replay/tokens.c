@@ -8,6 +8,7 @@
  * grows), so the key is (epoll file, token). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "interest.h"
 #include "replay.h"
@@ -17,6 +18,13 @@ struct token {
 	bool used;
 	uint64_t token, id;
 };
+
+struct dead_label {
+	uint32_t file;
+	uint64_t id;
+};
+
+#define DEAD_TOKEN UINT64_MAX
 
 static size_t slot_of(const struct replay_tokens *m, uint32_t file,
 		      uint64_t token)
@@ -71,6 +79,39 @@ static int put(struct replay_tokens *m, uint32_t file, uint64_t token,
 	return 0;
 }
 
+bool replay_tokens_dead(const struct replay_tokens *m, uint32_t file,
+			uint64_t id)
+{
+	for (size_t j = 0; j < m->ndead; j++)
+		if (m->dead[j].file == file && m->dead[j].id == id)
+			return true;
+	return false;
+}
+
+static int set_dead(struct replay_tokens *m, uint32_t file, uint64_t id,
+		    bool dead)
+{
+	for (size_t j = 0; j < m->ndead; j++)
+		if (m->dead[j].file == file && m->dead[j].id == id) {
+			if (!dead)
+				m->dead[j] = m->dead[--m->ndead];
+			return 0;
+		}
+	if (!dead)
+		return 0;
+	if (m->ndead == m->deadcap) {
+		size_t cap = m->deadcap ? m->deadcap * 2 : 8;
+		struct dead_label *v = realloc(m->dead, cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		m->dead = v;
+		m->deadcap = cap;
+	}
+	m->dead[m->ndead++] = (struct dead_label){file, id};
+	return 0;
+}
+
 int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 			int fd, uint64_t id, uint64_t *token)
 {
@@ -80,9 +121,12 @@ int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 	const char *s;
 	int r = replay_fdinfo(&b, epfd), got = 0;
 	uint64_t known;
+	bool live = false, dead = false;
 
 	s = b.s;
 	while (r == 0 && (got = trace_interest_next(b.s, &s, &it, why)) > 0) {
+		if (!it.error && it.tfd == fd && it.data == DEAD_TOKEN)
+			dead = true;
 		/* The registration just made or changed is the one of this
 		 * fd whose token is new; one already known keeps its label,
 		 * which is the one a mod reaches anyway.  The same number
@@ -91,13 +135,21 @@ int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 		 * safepoll's dead token (UINT64_MAX, a mod of a number it
 		 * has no record of) has that form too, and is one. */
 		if (it.error || it.tfd != fd ||
-		    (REPLAY_IS_RAW(it.data) && it.data != UINT64_MAX) ||
+		    (REPLAY_IS_RAW(it.data) && it.data != DEAD_TOKEN) ||
 		    replay_tokens_find(m, file, it.data, &known))
 			continue;
 		*token = it.data;
+		live = it.data != DEAD_TOKEN;
 		if (put(m, file, it.data, id) < 0)
 			r = -1;
 	}
+	/* A new live token is this registration's; without one, a dead
+	 * token of fd is (another file's at that number may hold one too:
+	 * indistinguishable either way). */
+	if (r == 0 && got == 0 && set_dead(m, file, id, !live && dead) < 0)
+		r = -1;
+	if (!live && dead)
+		*token = DEAD_TOKEN;
 	if (got < 0)
 		fprintf(stderr,
 			"the kernel's interest list of epoll fd %d, %s\n", epfd,
@@ -109,6 +161,6 @@ int replay_tokens_learn(struct replay_tokens *m, uint32_t file, int epfd,
 void replay_tokens_free(struct replay_tokens *m)
 {
 	free(m->v);
-	m->v = NULL;
-	m->cap = m->n = 0;
+	free(m->dead);
+	memset(m, 0, sizeof(*m));
 }

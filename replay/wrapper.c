@@ -318,6 +318,14 @@ uint64_t replay_wrapper_token(const struct replay_engine *e)
 	return w->last_token;
 }
 
+bool replay_wrapper_dead_label(const struct replay_engine *e, int ep,
+			       uint64_t id)
+{
+	const struct wrapper *w = e->state;
+
+	return replay_tokens_dead(&w->tokens, replay_file(&e->track, ep), id);
+}
+
 int replay_wrapper_check(struct replay_engine *e, struct trace_buf *notes)
 {
 	const struct wrapper *w = e->state;

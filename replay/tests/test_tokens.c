@@ -83,6 +83,32 @@ static void dead_token_is_learnt(void **state)
 	replay_tokens_free(&m);
 }
 
+/* A second registration given the dead token is told apart by neither
+ * the datum nor the map: both labels count as dead; a live token later
+ * takes one out. */
+static void dead_labels_kept_per_file(void **state)
+{
+	struct replay_tokens m = {0};
+	uint64_t token = 0;
+
+	(void)state;
+	list = " 7:5:1:ffffffffffffffff";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 5, 12, &token), 0);
+	list = " 7:5:1:ffffffffffffffff 7:6:1:ffffffffffffffff";
+	token = 0;
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 6, 20, &token), 0);
+	assert_int_equal(token, UINT64_MAX);
+	assert_true(replay_tokens_dead(&m, 1, 12));
+	assert_true(replay_tokens_dead(&m, 1, 20));
+	assert_false(replay_tokens_dead(&m, 2, 20));
+	list = " 7:5:1:ffffffffffffffff 7:6:1:100000000";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 6, 20, &token), 0);
+	assert_int_equal(token, 0x100000000ull);
+	assert_false(replay_tokens_dead(&m, 1, 20));
+	assert_true(replay_tokens_dead(&m, 1, 12));
+	replay_tokens_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -90,6 +116,7 @@ int main(void)
 		cmocka_unit_test(raw_registration_listed_before),
 		cmocka_unit_test(raw_data_is_never_a_token),
 		cmocka_unit_test(dead_token_is_learnt),
+		cmocka_unit_test(dead_labels_kept_per_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -68,9 +68,9 @@ static int put(struct replay_tokens *m, uint32_t file, uint64_t token,
 			if (m->v[j].used)
 				bigger.v[slot_of(&bigger, m->v[j].file,
 						 m->v[j].token)] = m->v[j];
-		bigger.n = m->n;
 		free(m->v);
-		*m = bigger;
+		m->v = bigger.v;
+		m->cap = bigger.cap;
 	}
 	i = slot_of(m, file, token);
 	if (!m->v[i].used)

@@ -32,12 +32,15 @@ static bool same_event(const struct run *r, const struct trace_op *op,
 		       bool raw, size_t j)
 {
 	const struct replay_event *w = &r->w.ev[j], *m = &r->m.ev[j];
-	int ep = replay_fd(&r->w.track, op->ep);
+	int ep;
 
-	return w->events == m->events &&
-	       (w->data == m->data ||
-		(raw && replay_wrapper_dead_label(&r->w, ep, w->data) &&
-		 replay_wrapper_dead_label(&r->w, ep, m->data)));
+	if (w->events != m->events)
+		return false;
+	if (w->data == m->data)
+		return true;
+	ep = replay_fd(&r->w.track, op->ep);
+	return raw && replay_wrapper_dead_label(&r->w, ep, w->data) &&
+	       replay_wrapper_dead_label(&r->w, ep, m->data);
 }
 
 /* Whether two outcomes make the same line: the same fields the line is

@@ -9,7 +9,8 @@
  *   instance       ROOM = room(b), GEN = gen(c)
  *   eventfd        INIT = value(b c d)
  *   dup close      FD = ref(a)
- *   write read     FD = ref(a), N = value(b c d)
+ *   write read     FD = ref(a), N = value(b c d); a write to a regular
+ *                  file at most FUZZ_FILE_WRITE_MAX
  *   shutdown       FD = ref(a), how = b % 3
  *   pipesize       FD = ref(a), BYTES = value(b c d)
  *   poll           FD = ref(a), EVENTS = events(c d)
@@ -45,6 +46,7 @@
 struct decoder {
 	struct fuzz_program *p;
 	bool epoll[FUZZ_REFS_MAX]; /* which references are epolls */
+	bool file[FUZZ_REFS_MAX]; /* which are regular files */
 	unsigned eps[FUZZ_REFS_MAX]; /* indices of epoll references */
 	unsigned neps;
 	unsigned objects;
@@ -175,9 +177,11 @@ static void binding(struct decoder *dc, enum fuzz_kind k, const uint8_t *op,
 	case FUZZ_DUP:
 		o->bind = bind_ref(dc, name, "", dc->p->t.slots[o->fd].eventfd,
 			       dc->epoll[o->fd]);
+		dc->file[o->bind] = dc->file[o->fd];
 		break;
 	default:
 		o->bind = bind_ref(dc, name, "", false, k == FUZZ_EPOLL);
+		dc->file[o->bind] = k == FUZZ_FILE;
 		break;
 	}
 }
@@ -223,6 +227,9 @@ static bool operation(struct decoder *dc, const uint8_t *op,
 		o->n = fuzz_value_decode(o->eventfd ? FUZZ_V_COUNTER
 						    : FUZZ_V_SIZE,
 					 op[2], op[3], op[4]);
+		if (k == FUZZ_WRITE && dc->file[o->fd] &&
+		    o->n > FUZZ_FILE_WRITE_MAX)
+			o->n = FUZZ_FILE_WRITE_MAX;
 		put(dc, " ");
 		put_u(dc, o->n);
 		break;

@@ -10,6 +10,7 @@ struct encoder {
 	const struct trace *t;
 	int ref[4 * FUZZ_OBJECTS_MAX]; /* per slot: its reference index */
 	bool epoll[4 * FUZZ_OBJECTS_MAX];
+	bool file[4 * FUZZ_OBJECTS_MAX]; /* per reference: a regular file */
 	unsigned nrefs;
 	int epindex[4 * FUZZ_OBJECTS_MAX]; /* per reference: among eprefs */
 	unsigned neps;
@@ -89,6 +90,7 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 	case TRACE_EPOLL:
 	case TRACE_FILE:
 		bind(en, op->bind, op->kind == TRACE_EPOLL);
+		en->file[en->ref[op->bind]] = op->kind == TRACE_FILE;
 		break;
 	case TRACE_INSTANCE:
 		if (!fuzz_instance_encode(op->room, op->gen, &o[2], &o[3]))
@@ -112,6 +114,7 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 	case TRACE_DUP:
 		o[1] = ref_byte(en, op->fd);
 		bind(en, op->bind, en->epoll[en->ref[op->fd]]);
+		en->file[en->ref[op->bind]] = en->file[en->ref[op->fd]];
 		break;
 	case TRACE_CLOSE:
 		o[1] = ref_byte(en, op->fd);
@@ -119,6 +122,17 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 	case TRACE_WRITE:
 	case TRACE_READ:
 		o[1] = ref_byte(en, op->fd);
+		if (op->kind == TRACE_WRITE && en->file[en->ref[op->fd]] &&
+		    op->n > FUZZ_FILE_WRITE_MAX) {
+			trace_buf_printf(en->notes,
+					 "%s:%u: a write of %llu to a regular "
+					 "file is %d in the fuzzer\n",
+					 en->t->file, op->line,
+					 (unsigned long long)op->n,
+					 FUZZ_FILE_WRITE_MAX);
+			value(en, op, FUZZ_V_SIZE, FUZZ_FILE_WRITE_MAX, o);
+			break;
+		}
 		value(en, op, op->eventfd ? FUZZ_V_COUNTER : FUZZ_V_SIZE,
 		      op->n, o);
 		break;

@@ -262,12 +262,12 @@ bool fuzz_instance_encode(uint32_t room, uint32_t gen, uint8_t *b,
 
 int fuzz_timeout_decode(uint8_t c)
 {
-	return c >= 0xf8 ? 1 + c % 2 : 0;
+	return c >= 0xfe ? 1 + c % 2 : 0;
 }
 
 bool fuzz_timeout_encode(int timeout, uint8_t *c)
 {
-	*c = timeout <= 0 ? 0 : timeout == 1 ? 0xf8 : 0xf9;
+	*c = timeout <= 0 ? 0 : timeout == 1 ? 0xfe : 0xff;
 	return timeout >= 0 && timeout <= 2;
 }
 

@@ -46,9 +46,10 @@ uint32_t fuzz_gen_decode(uint8_t c);
 bool fuzz_instance_encode(uint32_t room, uint32_t gen, uint8_t *b,
 			  uint8_t *c);
 
-/* wait TIMEOUT: 0, or for c >= 0xf8 (1 in 32) 1 + c % 2 ms, waited out
- * under a storm of signals (timed.h).  Encode returns false when the
- * timeout was rounded. */
+/* wait TIMEOUT: 0, or for c >= 0xfe (1 in 128) 1 + c % 2 ms, waited out
+ * under a storm of signals (timed.h).  Rare, since with nothing ready
+ * such a wait sleeps: at 1 in 32 a third of a kernel-mode run's time
+ * was spent asleep.  Encode returns false when the timeout was rounded. */
 int fuzz_timeout_decode(uint8_t c);
 bool fuzz_timeout_encode(int timeout, uint8_t *c);
 

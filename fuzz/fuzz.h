@@ -20,6 +20,10 @@
 /* Regular files (`file`) among them: epoll refuses them and poll finds
  * them always ready, so two say all there is; each costs ext4 37 us. */
 #define FUZZ_FILES_MAX 2
+/* A write to one is cut to this: its size only moves the file's offset
+ * and size, which a page and one past 64 KiB show as well as the
+ * megabytes of the size table, whose pages took a sixth of a run. */
+#define FUZZ_FILE_WRITE_MAX 65537
 
 /* The kind byte's canonical values (byte % FUZZ_KINDS picks the kind;
  * the table in format.c gives the common ones more than one value). */

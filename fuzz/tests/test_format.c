@@ -63,10 +63,33 @@ static void same_as_parsed(const char *name, const struct fuzz_program *p,
 		      t->slots[i].ref, t->slots[i].eventfd);
 }
 
+/* Writes to a regular file (bound by `file` or a dup of one) of more
+ * than FUZZ_FILE_WRITE_MAX bytes; how many reached it in *cut. */
+static size_t file_writes_over(const struct trace *t, size_t *cut)
+{
+	bool file[4 * FUZZ_OBJECTS_MAX] = { false };
+	size_t over = 0;
+
+	for (size_t k = 0; k < t->nops; k++) {
+		const struct trace_op *o = &t->ops[k];
+
+		if (o->kind == TRACE_FILE)
+			file[o->bind] = true;
+		if (o->kind == TRACE_DUP)
+			file[o->bind] = file[o->fd];
+		if (o->kind != TRACE_WRITE || !file[o->fd])
+			continue;
+		over += o->n > FUZZ_FILE_WRITE_MAX;
+		*cut += o->n == FUZZ_FILE_WRITE_MAX;
+	}
+	return over;
+}
+
 /* Random inputs: valid, bounded traces. */
 static void random_inputs(void)
 {
 	uint64_t x = 0x9e3779b97f4a7c15ull;
+	size_t cut = 0;
 
 	for (int i = 0; i < 20000; i++) {
 		uint8_t in[FUZZ_INPUT_MAX + 7];
@@ -88,10 +111,15 @@ static void random_inputs(void)
 			      "random input %d: %zu operations, %zu bindings",
 			      i, t.nops, binds);
 			same_as_parsed("<random>", &p, &t);
+			CHECK(file_writes_over(&t, &cut) == 0,
+			      "random input %d: a write to a regular file of "
+			      "more than %d bytes",
+			      i, FUZZ_FILE_WRITE_MAX);
 			trace_free(&t);
 		}
 		fuzz_program_free(&p);
 	}
+	CHECK(cut > 0, "no random write to a regular file was cut");
 }
 
 static bool same_op(const struct trace_op *a, const struct trace_op *b)

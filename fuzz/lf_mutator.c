@@ -1,7 +1,8 @@
 /* libFuzzer's custom mutator and cross-over: mutate.c's whole-operation
  * changes, and some of the time libFuzzer's own byte-level mutations
- * (LLVMFuzzerMutate), which alone use the dictionary and the operands
- * libFuzzer saw compared: SAFEPOLL_FUZZ_BYTES in 8 (1 unless set; 0 to
+ * (LLVMFuzzerMutate), which alone use the dictionary and the strings
+ * libFuzzer saw compared (memcmp and the like; compare instructions are
+ * not traced, mk/fuzz.mk): SAFEPOLL_FUZZ_BYTES in 8 (1 unless set; 0 to
  * 8), so that their share can be measured.  LLVMFuzzerMutate is weak:
  * these objects link into safepoll-fuzz-tool and the tests too, which
  * have no libFuzzer. */

@@ -205,6 +205,35 @@ static void interest_errors_say_where(void **state)
 	assert_int_equal(trace_interest_next(errs, &s, &it, why), 0);
 }
 
+/* The writer's text at the edges of each field, and the reader's
+ * values of it. */
+static void interest_put_edges_read_back(void **state)
+{
+	struct trace_buf b = {0};
+	struct trace_interest it;
+	char why[TRACE_ERR_MAX];
+	const char *s;
+
+	(void)state;
+	trace_interest_put(&b, 0, 2147483647, 0, 0);
+	trace_interest_put(&b, 10, 0, 0xffffffffu, UINT64_MAX);
+	trace_interest_put(&b, 3, 19, 0x80000019u, 0xabcdef0123ull);
+	assert_string_equal(b.s, " 0:2147483647:0:0 10:0:ffffffff:"
+				 "ffffffffffffffff 3:19:80000019:abcdef0123");
+	s = b.s;
+	assert_int_equal(trace_interest_next(b.s, &s, &it, why), 1);
+	assert_true(it.ep == 0 && it.tfd == 2147483647 && it.events == 0 &&
+		    it.data == 0);
+	assert_int_equal(trace_interest_next(b.s, &s, &it, why), 1);
+	assert_true(it.ep == 10 && it.tfd == 0 && it.events == 0xffffffffu &&
+		    it.data == UINT64_MAX);
+	assert_int_equal(trace_interest_next(b.s, &s, &it, why), 1);
+	assert_true(it.ep == 3 && it.tfd == 19 && it.events == 0x80000019u &&
+		    it.data == 0xabcdef0123ull);
+	assert_int_equal(trace_interest_next(b.s, &s, &it, why), 0);
+	trace_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +246,7 @@ int main(void)
 		cmocka_unit_test(interest_differences_are_noted),
 		cmocka_unit_test(interest_malformed_lists_fail),
 		cmocka_unit_test(interest_errors_say_where),
+		cmocka_unit_test(interest_put_edges_read_back),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -9,6 +9,7 @@
 #include "model_reserve.h"
 
 static bool held[FUZZ_MODEL_NOFILE];
+static int held_end; /* one past the highest held number */
 static struct replay_kernel *shared_kernel;
 static bool shared_in_use;
 /* Instances of one run: at most one per `epoll` line. */
@@ -18,8 +19,10 @@ static struct fuzz_hook_calls calls;
 
 int fuzz_hooks_scan(void)
 {
+	held_end = 0;
 	for (int fd = 0; fd < FUZZ_MODEL_NOFILE; fd++)
-		held[fd] = fcntl(fd, F_GETFD) >= 0;
+		if ((held[fd] = fcntl(fd, F_GETFD) >= 0))
+			held_end = fd + 1;
 	return held[0] && held[1] && held[2] ? 0 : -1;
 }
 
@@ -86,7 +89,9 @@ struct model *__wrap_model_new(int nofile)
 	calls.model_new++;
 	m = __real_model_new(nofile < FUZZ_MODEL_NOFILE ? nofile
 							: FUZZ_MODEL_NOFILE);
-	for (int fd = 3; m && fd < FUZZ_MODEL_NOFILE && fd < nofile; fd++)
+	/* Up to held_end only: all FUZZ_MODEL_NOFILE numbers were a
+	 * twentieth of a fast-mode run, two models a run. */
+	for (int fd = 3; m && fd < held_end && fd < nofile; fd++)
 		if (held[fd] && model_reserve(m, fd) < 0) {
 			model_free(m);
 			return NULL;

@@ -32,6 +32,9 @@ $(FUZZ)/$(1)/trace/%.o: trace/%.c $(FUZZ_HDRS)
 $(FUZZ)/$(1)/fuzz/%.o: fuzz/%.c $(FUZZ_HDRS) $(FAST_HDRS)
 	@mkdir -p $$(@D)
 	$(3) -D_GNU_SOURCE $(FUZZ_DIRS:%=-I%) $(WARNINGS) $(4) $$(FAST_WITH) -c $$< -o $$@
+$(FUZZ_PLAIN_REPLAY:%.c=$(FUZZ)/$(1)/%.o): $(FUZZ)/$(1)/%.o: %.c $(FUZZ_HDRS) $(FAST_HDRS)
+	@mkdir -p $$(@D)
+	$(3) -D_GNU_SOURCE $(FUZZ_DIRS:%=-I%) $(WARNINGS) $(4) $$(FAST_WITH) -c $$< -o $$@
 $(FAST_SHIMMED:%.c=$(FUZZ)/$(1)/%.o): FAST_WITH := $(FAST_SHIM)
 FAST_OBJS_$(1) := $(FAST_SRCS:%.c=$(FUZZ)/$(1)/%.o)
 endef

@@ -36,7 +36,9 @@
  * only the second, the reports and the tools the first.  Parsing the
  * text instead cost a fifth of a run (test_format checks the two agree).
  * So the text is put together by hand, without printf, which cost as
- * much again. */
+ * much again; and a run is decoded without it (fuzz_decode_ops), which
+ * was a tenth of the fast mode's run: its report runs the input again
+ * with the text (entry.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -53,13 +55,15 @@ struct decoder {
 	unsigned per_kind[6];
 	unsigned instances;
 	size_t start[FUZZ_OPS_MAX]; /* where each line starts in the text */
+	bool text; /* the lines are made too */
 };
 
 static char fuzz_file[] = "<fuzz>";
 
 static void put(struct decoder *dc, const char *s)
 {
-	trace_buf_puts(&dc->p->text, s);
+	if (dc->text)
+		trace_buf_puts(&dc->p->text, s);
 }
 
 /* v in decimal, in d; returns where it starts. */
@@ -189,7 +193,8 @@ static void binding(struct decoder *dc, enum fuzz_kind k, const uint8_t *op,
 static void events(struct decoder *dc, uint32_t mask)
 {
 	put(dc, " ");
-	fuzz_events_print(&dc->p->text, mask);
+	if (dc->text)
+		fuzz_events_print(&dc->p->text, mask);
 }
 
 /* Operation op's line and what it parses to; false (and nothing
@@ -311,8 +316,14 @@ static bool operation(struct decoder *dc, const uint8_t *op,
  * the newline, in a copy of its own. */
 static int texts(struct decoder *dc)
 {
+	static char none[] = "";
 	struct fuzz_program *p = dc->p;
 
+	if (!dc->text) {
+		for (size_t i = 0; i < p->t.nops; i++)
+			p->ops[i].text = none;
+		return 0;
+	}
 	p->lines = malloc(p->text.len + 1);
 	if (!p->lines)
 		return -1;
@@ -324,19 +335,22 @@ static int texts(struct decoder *dc)
 	return 0;
 }
 
-int fuzz_decode(const uint8_t *data, size_t size, struct fuzz_program *p)
+static int decode(const uint8_t *data, size_t size, struct fuzz_program *p,
+		  bool text)
 {
 	struct decoder dc;
 
 	memset(p, 0, sizeof(*p));
 	memset(&dc, 0, sizeof(dc));
 	dc.p = p;
+	dc.text = text;
 	p->t.file = fuzz_file;
 	p->t.ops = p->ops;
 	p->t.slots = p->slots;
 	if (size > FUZZ_INPUT_MAX)
 		size = FUZZ_INPUT_MAX;
-	trace_buf_puts(&p->text, "");
+	if (text)
+		trace_buf_puts(&p->text, "");
 	for (size_t at = 0; at < size; at += FUZZ_OP_BYTES) {
 		uint8_t op[FUZZ_OP_BYTES] = { 0 };
 		struct trace_op *o = &p->ops[p->t.nops];
@@ -362,6 +376,17 @@ int fuzz_decode(const uint8_t *data, size_t size, struct fuzz_program *p)
 		return -1;
 	}
 	return 0;
+}
+
+int fuzz_decode(const uint8_t *data, size_t size, struct fuzz_program *p)
+{
+	return decode(data, size, p, true);
+}
+
+int fuzz_decode_ops(const uint8_t *data, size_t size,
+		    struct fuzz_program *p)
+{
+	return decode(data, size, p, false);
 }
 
 void fuzz_program_free(struct fuzz_program *p)

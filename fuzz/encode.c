@@ -15,6 +15,7 @@ struct encoder {
 	int epindex[4 * FUZZ_OBJECTS_MAX]; /* per reference: among eprefs */
 	unsigned neps;
 	unsigned objects, files;
+	bool timed; /* a wait with a TIMEOUT was encoded */
 	struct trace_buf *notes;
 };
 
@@ -165,12 +166,18 @@ static bool encode_op(struct encoder *en, const struct trace_op *op,
 					 "%d\n",
 					 en->t->file, op->line, op->max,
 					 fuzz_max_decode(o[2]));
-		if (!fuzz_timeout_encode(op->timeout, &o[3]))
+		if (en->timed && op->timeout > 0)
+			trace_buf_printf(en->notes,
+					 "%s:%u: TIMEOUT %d is 0 in the fuzzer "
+					 "(one timed wait a trace)\n",
+					 en->t->file, op->line, op->timeout);
+		else if (!fuzz_timeout_encode(op->timeout, &o[3]))
 			trace_buf_printf(en->notes,
 					 "%s:%u: TIMEOUT %d is %d in the "
 					 "fuzzer\n",
 					 en->t->file, op->line, op->timeout,
 					 fuzz_timeout_decode(o[3]));
+		en->timed = en->timed || fuzz_timeout_decode(o[3]) > 0;
 		break;
 	case TRACE_FETCH:
 	case TRACE_WAITARRAY:

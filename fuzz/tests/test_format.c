@@ -85,11 +85,21 @@ static size_t file_writes_over(const struct trace *t, size_t *cut)
 	return over;
 }
 
+/* Waits with a TIMEOUT (each sleeps when nothing is ready). */
+static size_t timed_waits(const struct trace *t)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < t->nops; k++)
+		n += t->ops[k].kind == TRACE_WAIT && t->ops[k].timeout > 0;
+	return n;
+}
+
 /* Random inputs: valid, bounded traces. */
 static void random_inputs(void)
 {
 	uint64_t x = 0x9e3779b97f4a7c15ull;
-	size_t cut = 0;
+	size_t cut = 0, timed = 0;
 
 	for (int i = 0; i < 20000; i++) {
 		uint8_t in[FUZZ_INPUT_MAX + 7];
@@ -115,11 +125,16 @@ static void random_inputs(void)
 			      "random input %d: a write to a regular file of "
 			      "more than %d bytes",
 			      i, FUZZ_FILE_WRITE_MAX);
+			CHECK(timed_waits(&t) <= 1,
+			      "random input %d: %zu timed waits", i,
+			      timed_waits(&t));
+			timed += timed_waits(&t);
 			trace_free(&t);
 		}
 		fuzz_program_free(&p);
 	}
 	CHECK(cut > 0, "no random write to a regular file was cut");
+	CHECK(timed > 0, "no random input had a timed wait");
 }
 
 static bool same_op(const struct trace_op *a, const struct trace_op *b)

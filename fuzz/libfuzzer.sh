@@ -24,6 +24,7 @@ job() {
 		left=$((end - $(date +%s)))
 		[ "$left" -gt 2 ] && [ "$n" -lt 10 ] || break
 		n=$((n + 1))
+		echo "make-fuzz-start $(date +%s)" >> "$out/logs/job-$1.log"
 		"$fuzzer" -max_len=320 -dict="$here/safepoll.dict" \
 			-artifact_prefix="$out/crashes/" -print_final_stats=1 \
 			-max_total_time="$left" -timeout=10 -rss_limit_mb=2048 \
@@ -31,24 +32,7 @@ job() {
 	done
 }
 
-# Executions so far, of all jobs: each finished run's final count, and
-# the running one's last report (libFuzzer reports at each new input and
-# at powers of two, so this lags when nothing new is found).
-executions() {
-	cat "$out"/logs/job-*.log 2>/dev/null | awk '
-		/^stat::number_of_executed_units:/ { done += $2; last = 0; next }
-		/^#[0-9]+/ { last = substr($1, 2) + 0 }
-		END { print done + last + 0 }'
-}
-
-# The best cov: of any job (they share the corpus), and the instrumented
-# total libFuzzer found at its start.
-edges() {
-	cat "$out"/logs/job-*.log 2>/dev/null | awk '
-		/^INFO: Loaded 1 modules/ { sub(/.*\(/, ""); total = $1 + 0 }
-		/ cov: / { for (i = 1; i < NF; i++) if ($i == "cov:" && $(i + 1) > best) best = $(i + 1) + 0 }
-		END { printf "%d of %s", best, total ? total : "?" }'
-}
+. "$here/status.sh"
 
 status() {
 	while :; do

@@ -63,9 +63,9 @@ endef
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 # Without compare tracing: its operands reach only libFuzzer's own byte
-# mutations, one in 8 here (fuzz/lf_mutator.c), and it cost a third of
-# the fast mode's run and a sixth of the kernel mode's (fuzz/README.md,
-# "Compare tracing left out"); every planted bug is found without it.
+# mutations, one in 8 here (fuzz/lf_mutator.c), and its callbacks were a
+# third of the fast mode's run (fuzz/README.md, "Throughput against
+# issue 15's goals"); every planted bug is found without it.
 FUZZ_LF := $(FUZZ_CC) -fsanitize=fuzzer-no-link \
 	-fno-sanitize-coverage=trace-cmp
 $(eval $(call FUZZ_FLAVOUR,lf,.,$(FUZZ_LF),$(FUZZ_CC),-O1 -g $(FUZZ_SAN)))

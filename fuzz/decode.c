@@ -68,7 +68,7 @@ static void put(struct decoder *dc, const char *s)
 		trace_buf_puts(&dc->p->text, s);
 }
 
-/* v in decimal, in d; returns where it starts. */
+/* v in decimal, in d (a reference's number); returns where it starts. */
 static const char *decimal(char d[24], uint64_t v)
 {
 	char *at = d + 23;
@@ -82,16 +82,14 @@ static const char *decimal(char d[24], uint64_t v)
 
 static void put_u(struct decoder *dc, uint64_t v)
 {
-	char d[24];
-
-	put(dc, decimal(d, v));
+	if (dc->text)
+		trace_buf_put_u(&dc->p->text, v, 10);
 }
 
 static void put_i(struct decoder *dc, int v)
 {
-	if (v < 0)
-		put(dc, "-");
-	put_u(dc, v < 0 ? -(uint64_t)(int64_t)v : (uint64_t)v);
+	if (dc->text)
+		trace_buf_put_i(&dc->p->text, v);
 }
 
 static int ref_of(const struct decoder *dc, uint8_t x)

@@ -47,6 +47,24 @@ void trace_buf_puts(struct trace_buf *b, const char *s)
 	trace_buf_put(b, s, strlen(s));
 }
 
+void trace_buf_put_u(struct trace_buf *b, uint64_t v, unsigned base)
+{
+	char d[24];
+	char *at = d + sizeof(d);
+
+	do
+		*--at = "0123456789abcdef"[v % base];
+	while ((v /= base) != 0);
+	trace_buf_put(b, at, (size_t)(d + sizeof(d) - at));
+}
+
+void trace_buf_put_i(struct trace_buf *b, int64_t v)
+{
+	if (v < 0)
+		trace_buf_put(b, "-", 1);
+	trace_buf_put_u(b, v < 0 ? -(uint64_t)v : (uint64_t)v, 10);
+}
+
 void trace_buf_printf(struct trace_buf *b, const char *fmt, ...)
 {
 	va_list ap;

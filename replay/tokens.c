@@ -88,13 +88,35 @@ bool replay_tokens_dead(const struct replay_tokens *m, uint32_t file,
 	return false;
 }
 
+/* The dead token prints as the label it maps to, which must be one that
+ * holds it still: when that one gets a live token back, another of the
+ * file's dead labels stands for them all (fuzz finding: the first
+ * label kept printing for the others' events, and the runs disagreed). */
+static void relabel_dead(struct replay_tokens *m, uint32_t file, uint64_t id)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return;
+	i = slot_of(m, file, DEAD_TOKEN);
+	if (!m->v[i].used || m->v[i].id != id)
+		return;
+	for (size_t j = 0; j < m->ndead; j++)
+		if (m->dead[j].file == file) {
+			m->v[i].id = m->dead[j].id;
+			return;
+		}
+}
+
 static int set_dead(struct replay_tokens *m, uint32_t file, uint64_t id,
 		    bool dead)
 {
 	for (size_t j = 0; j < m->ndead; j++)
 		if (m->dead[j].file == file && m->dead[j].id == id) {
-			if (!dead)
+			if (!dead) {
 				m->dead[j] = m->dead[--m->ndead];
+				relabel_dead(m, file, id);
+			}
 			return 0;
 		}
 	if (!dead)

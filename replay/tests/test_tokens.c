@@ -110,6 +110,28 @@ static void dead_labels_kept_per_file(void **state)
 	replay_tokens_free(&m);
 }
 
+/* The dead token prints as a label that holds it: when the first to
+ * hold it gets a live token back, the other one stands for it (fuzz
+ * finding, corpus/sp-raw-wait-dead-token-relabel.trace). */
+static void dead_token_prints_as_a_holder(void **state)
+{
+	struct replay_tokens m = {0};
+	uint64_t token = 0, id = 0;
+
+	(void)state;
+	list = " 7:5:1:ffffffffffffffff";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 5, 12, &token), 0);
+	list = " 7:5:1:ffffffffffffffff 7:6:1:ffffffffffffffff";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 6, 20, &token), 0);
+	list = " 7:5:1:100000000 7:6:1:ffffffffffffffff";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 5, 12, &token), 0);
+	assert_true(replay_tokens_find(&m, 1, UINT64_MAX, &id));
+	assert_int_equal(id, 20);
+	assert_true(replay_tokens_find(&m, 1, 0x100000000ull, &id));
+	assert_int_equal(id, 12);
+	replay_tokens_free(&m);
+}
+
 /* The map grows as it learns; the dead labels stay (make fuzz's LSan
  * found them lost, and leaked, when it grew). */
 static void dead_labels_survive_growth(void **state)
@@ -142,6 +164,7 @@ int main(void)
 		cmocka_unit_test(raw_data_is_never_a_token),
 		cmocka_unit_test(dead_token_is_learnt),
 		cmocka_unit_test(dead_labels_kept_per_file),
+		cmocka_unit_test(dead_token_prints_as_a_holder),
 		cmocka_unit_test(dead_labels_survive_growth),
 	};
 

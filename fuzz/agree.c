@@ -24,23 +24,12 @@ static size_t drop_dead(struct run *r, const struct shadow_inst *in,
 	return dead;
 }
 
-/* Event j of a wait the same in both engines.  A raw wait (not through
- * safepoll) hands out safepoll's dead token as one datum for every
- * registration that holds it: the wrapper engine prints the first's
- * label for each, so any label of those stands for any other. */
+/* Event j of a wait the same in both engines (replay.h). */
 static bool same_event(const struct run *r, const struct trace_op *op,
 		       bool raw, size_t j)
 {
-	const struct replay_event *w = &r->w.ev[j], *m = &r->m.ev[j];
-	int ep;
-
-	if (w->events != m->events)
-		return false;
-	if (w->data == m->data)
-		return true;
-	ep = replay_fd(&r->w.track, op->ep);
-	return raw && replay_wrapper_dead_label(&r->w, ep, w->data) &&
-	       replay_wrapper_dead_label(&r->w, ep, m->data);
+	return replay_wrapper_same_event(&r->w, replay_fd(&r->w.track, op->ep),
+					 raw, &r->w.ev[j], &r->m.ev[j]);
 }
 
 /* Whether two outcomes make the same line: the same fields the line is

@@ -241,6 +241,17 @@ bool replay_tokens_dead(const struct replay_tokens *m, uint32_t file,
 /* The same for the wrapper engine's epoll at descriptor ep. */
 bool replay_wrapper_dead_label(const struct replay_engine *e, int ep,
 			       uint64_t id);
+/* Whether the wrapper engine's operation i, a wait, fetch, waitarray or
+ * event, went to the kernel raw, not through safepoll: its epoll's
+ * instance lost its number, or the batch an event reads was fetched raw. */
+bool replay_wrapper_raw(const struct replay_engine *e, size_t i);
+/* Whether event a of the wrapper engine's wait on ep is event b (of
+ * another engine, labelled alike): the same bits and label, or, raw,
+ * two labels of registrations that hold the dead token, which the one
+ * datum cannot tell apart. */
+bool replay_wrapper_same_event(const struct replay_engine *e, int ep,
+			       bool raw, const struct replay_event *a,
+			       const struct replay_event *b);
 void replay_tokens_free(struct replay_tokens *m);
 
 /* Whether safepoll's answer ret to operation op is one of its own

@@ -326,6 +326,26 @@ bool replay_wrapper_dead_label(const struct replay_engine *e, int ep,
 	return replay_tokens_dead(&w->tokens, replay_file(&e->track, ep), id);
 }
 
+bool replay_wrapper_raw(const struct replay_engine *e, size_t i)
+{
+	const struct trace_op *op = &e->track.t->ops[i];
+	const struct instance *in = owner(e, replay_fd(&e->track, op->ep));
+
+	return !in || (op->kind == TRACE_EVENT && in->raw_batch);
+}
+
+bool replay_wrapper_same_event(const struct replay_engine *e, int ep,
+			       bool raw, const struct replay_event *a,
+			       const struct replay_event *b)
+{
+	if (a->events != b->events)
+		return false;
+	if (a->data == b->data)
+		return true;
+	return raw && replay_wrapper_dead_label(e, ep, a->data) &&
+	       replay_wrapper_dead_label(e, ep, b->data);
+}
+
 int replay_wrapper_check(struct replay_engine *e, struct trace_buf *notes)
 {
 	const struct wrapper *w = e->state;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # libfuzzer.sh FUZZER TOOL REPLAY SEEDS OUT SECONDS JOBS MIN_EXECS: `make
 # fuzz`.  Runs JOBS libFuzzer processes for SECONDS on the corpus
-# OUT/corpus (grown, kept between runs) seeded from SEEDS, each restarted
+# OUT/corpus (grown, cut to its features at the end by prune.sh, kept
+# between runs) seeded from SEEDS, each restarted
 # after a finding while time is left.  libFuzzer's own lines (NEW,
 # REDUCE, pulse: thousands a minute) go to OUT/logs/job-N.log; the
 # terminal gets a status line every STATUS_SECONDS (30).  Then every
@@ -68,6 +69,7 @@ took=$(( $(date +%s) - start ))
 
 execs=$(executions)
 per_job=$((execs / took / jobs))
+sh "$here/prune.sh" "$fuzzer" "$out/corpus" "$out/logs/merge.log"
 # Coverage of the corpus as it is now: every input run once.
 cov=$("$fuzzer" -runs=0 -max_len=320 "$out/corpus" "$seeds" 2>&1 |
 	sed -n 's/.*INITED cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\)\/\([^ ]*\).*/\1 \2 \3 \4/p' |

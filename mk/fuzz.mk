@@ -143,7 +143,7 @@ $(FUZZ)/test_fdinfo: $(FUZZ_OBJS_tool) $(FUZZ)/tool/fuzz/tests/test_fdinfo.o
 
 ## make test-fuzz   the fuzzer's byte format and its corpus round trip;
 ##                  the mutator; the leak checks; the fdinfo read; make
-##                  fuzz's counts; the seeds through the
+##                  fuzz's counts; the kept corpus's merge; the seeds through the
 ##                  harness under a storm of signals, and through the
 ##                  fast mode (mk/fuzzfast.mk): every seed agrees
 .PHONY: test-fuzz
@@ -155,6 +155,7 @@ test-fuzz: $(FUZZ)/test_format $(FUZZ)/test_mutate $(FUZZ)/test_leak \
 	$(FUZZ)/test_leak
 	$(FUZZ)/test_fdinfo
 	sh fuzz/tests/test_status.sh
+	sh fuzz/tests/test_prune.sh $(FUZZER_FAST) $(FUZZ)/seeds
 	SAFEPOLL_FUZZ_SIGNALS=50 $(FUZZ_TOOL) bench $(FUZZ)/seeds 20 3000
 	sh fuzz/fast/seeds.sh $(FUZZER_FAST) $(FUZZ)/seeds
 

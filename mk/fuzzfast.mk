@@ -66,7 +66,8 @@ $(FUZZER_MODEL_NOSAN): $(filter-out %/fuzz/entry.o,$(FUZZ_OBJS_lf-nosan)) \
 		$(FUZZ)/lf-nosan/fuzz/fast/alone/main.o
 	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_WRAP) $^ -o $@
 
-# Each seed once through the fast binary: all must agree (test-fuzz).
+# Each seed once through the fast binary: all must agree (test-fuzz);
+# and make fuzz's merge of its kept corpus (test_prune.sh).
 test-fuzz: $(FUZZER_FAST)
 
 # $(call FAST_RUN,FUZZER,DIR): make fuzz's script and conventions

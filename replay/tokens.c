@@ -89,17 +89,18 @@ bool replay_tokens_dead(const struct replay_tokens *m, uint32_t file,
 }
 
 /* The dead token prints as the label it maps to, which must be one that
- * holds it still: when that one gets a live token back, another of the
- * file's dead labels stands for them all (fuzz finding: the first
- * label kept printing for the others' events, and the runs disagreed). */
-static void relabel_dead(struct replay_tokens *m, uint32_t file, uint64_t id)
+ * holds it now: when that one gets a live token back, or held none when
+ * another got the dead one, a label that holds it stands for them all
+ * (fuzz finding: the first label kept printing for the others' events,
+ * and the runs disagreed). */
+static void relabel_dead(struct replay_tokens *m, uint32_t file)
 {
 	size_t i;
 
 	if (m->cap == 0)
 		return;
 	i = slot_of(m, file, DEAD_TOKEN);
-	if (!m->v[i].used || m->v[i].id != id)
+	if (!m->v[i].used || replay_tokens_dead(m, file, m->v[i].id))
 		return;
 	for (size_t j = 0; j < m->ndead; j++)
 		if (m->dead[j].file == file) {
@@ -113,10 +114,9 @@ static int set_dead(struct replay_tokens *m, uint32_t file, uint64_t id,
 {
 	for (size_t j = 0; j < m->ndead; j++)
 		if (m->dead[j].file == file && m->dead[j].id == id) {
-			if (!dead) {
+			if (!dead)
 				m->dead[j] = m->dead[--m->ndead];
-				relabel_dead(m, file, id);
-			}
+			relabel_dead(m, file);
 			return 0;
 		}
 	if (!dead)
@@ -131,6 +131,7 @@ static int set_dead(struct replay_tokens *m, uint32_t file, uint64_t id,
 		m->deadcap = cap;
 	}
 	m->dead[m->ndead++] = (struct dead_label){file, id};
+	relabel_dead(m, file);
 	return 0;
 }
 

@@ -132,6 +132,25 @@ static void dead_token_prints_as_a_holder(void **state)
 	replay_tokens_free(&m);
 }
 
+/* The same the other way round: the first holder had a live token back
+ * before the second got the dead one. */
+static void dead_token_prints_as_a_later_holder(void **state)
+{
+	struct replay_tokens m = {0};
+	uint64_t token = 0, id = 0;
+
+	(void)state;
+	list = " 7:5:1:ffffffffffffffff";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 5, 12, &token), 0);
+	list = " 7:5:1:100000000";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 5, 12, &token), 0);
+	list = " 7:5:1:100000000 7:6:1:ffffffffffffffff";
+	assert_int_equal(replay_tokens_learn(&m, 1, 7, 6, 20, &token), 0);
+	assert_true(replay_tokens_find(&m, 1, UINT64_MAX, &id));
+	assert_int_equal(id, 20);
+	replay_tokens_free(&m);
+}
+
 /* The map grows as it learns; the dead labels stay (make fuzz's LSan
  * found them lost, and leaked, when it grew). */
 static void dead_labels_survive_growth(void **state)
@@ -165,6 +184,7 @@ int main(void)
 		cmocka_unit_test(dead_token_is_learnt),
 		cmocka_unit_test(dead_labels_kept_per_file),
 		cmocka_unit_test(dead_token_prints_as_a_holder),
+		cmocka_unit_test(dead_token_prints_as_a_later_holder),
 		cmocka_unit_test(dead_labels_survive_growth),
 	};
 

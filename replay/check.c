@@ -130,23 +130,21 @@ static void follow_kernel(struct lockstep *ls, size_t i, const char *kl)
 
 /* A raw wait's line of the wrapper engine that differs from the
  * kernel's only where safepoll's dead token stands for several labels:
- * the model's line is the kernel's, and the wrapper engine's events are
- * the model's up to those labels (replay_wrapper_same_event). */
-static bool same_up_to_dead(struct lockstep *ls, size_t i, const char *kl,
-			    const struct replay_outcome *ow,
+ * the model's line is the kernel's (model_same), and the wrapper
+ * engine's events are the model's up to those labels
+ * (replay_wrapper_same_event). */
+static bool same_up_to_dead(const struct lockstep *ls, size_t i,
+			    bool model_same, const struct replay_outcome *ow,
 			    const struct replay_outcome *om)
 {
 	const struct trace_op *op = &ls->t->ops[i];
 	int ep = replay_fd(&ls->w.track, op->ep);
 
-	if ((op->kind != TRACE_WAIT && op->kind != TRACE_EVENT &&
+	if (!model_same ||
+	    (op->kind != TRACE_WAIT && op->kind != TRACE_EVENT &&
 	     op->kind != TRACE_WAITARRAY) ||
 	    !replay_wrapper_raw(&ls->w, i) || ow->ret != om->ret ||
 	    ow->nev != om->nev || ow->dropped != 0)
-		return false;
-	trace_buf_clear(&ls->line);
-	replay_line(&ls->line, &ls->m, i, om);
-	if (strcmp(ls->line.s, kl) != 0)
 		return false;
 	for (size_t j = 0; j < ow->nev; j++)
 		if (!replay_wrapper_same_event(&ls->w, ep, true, &ls->w.ev[j],
@@ -161,6 +159,7 @@ static int step(struct lockstep *ls, size_t i)
 	struct replay_outcome ow = {.fds = {-1, -1}}, om = ow;
 	bool kblocked = i >= ls->k.n;
 	const char *kl = kblocked ? "" : ls->k.line[i];
+	bool model_same;
 	int r;
 
 	/* The kernel showed this wait blocks: safepoll gets a second. */
@@ -174,8 +173,9 @@ static int step(struct lockstep *ls, size_t i)
 	trace_buf_clear(&ls->line);
 	if (!om.blocked)
 		replay_line(&ls->line, &ls->m, i, &om);
-	if (om.blocked != kblocked ||
-	    (!kblocked && strcmp(ls->line.s, kl) != 0))
+	model_same = om.blocked == kblocked &&
+		     (kblocked || strcmp(ls->line.s, kl) == 0);
+	if (!model_same)
 		note_line(ls, "model", i, &ls->m, &om), ls->diffs++;
 	trace_buf_clear(&ls->line);
 	if (!ow.blocked)
@@ -184,7 +184,7 @@ static int step(struct lockstep *ls, size_t i)
 	    (!kblocked &&
 	     !replay_wrapper_agrees(&ls->t->ops[i], kl, ls->line.s,
 				    ow.dropped) &&
-	     !same_up_to_dead(ls, i, kl, &ow, &om)))
+	     !same_up_to_dead(ls, i, model_same, &ow, &om)))
 		note_line(ls, "wrapper", i, &ls->w, &ow), ls->diffs++;
 	if (kblocked || om.blocked || ow.blocked) {
 		fwrite(ls->out.s, 1, ls->out.len, stdout);
